@@ -1,0 +1,37 @@
+import { SCHEMA_VERSION } from '../workbook';
+import { migration001 } from './001-stop-window-minutes';
+import type { Migration, RawDoc } from './types';
+
+/** Ordered so that MIGRATIONS[i].from === i + 1. A test checks the chain reaches SCHEMA_VERSION. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export class MigrationError extends Error {
+  constructor(
+    readonly migration: string,
+    readonly where: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface MigrationResult {
+  doc: RawDoc;
+  applied: string[];
+}
+
+/** Runs every migration from the document's version up to SCHEMA_VERSION. */
+export function migrate(doc: RawDoc, fromVersion: number): MigrationResult {
+  const applied: string[] = [];
+  let current = doc;
+  for (let version = fromVersion; version < SCHEMA_VERSION; version++) {
+    const step = MIGRATIONS.find((m) => m.from === version);
+    if (!step) throw new MigrationError('(none)', 'schemaVersion', `no migration from version ${version}`);
+    current = step.up(current, (where, message) => {
+      throw new MigrationError(step.name, where, message);
+    });
+    current = { ...current, schemaVersion: version + 1 };
+    applied.push(step.name);
+  }
+  return { doc: current, applied };
+}
