@@ -19,7 +19,9 @@ export const METHODS = {
   'workbook:undo-change': none,
   'workbook:redo-change': none,
   'workbook:open-file': z.strictObject({ path: filePath }),
-  'workbook:create-file': z.strictObject({ name: z.string().trim().min(1, 'Give the workbook a name').max(160) }),
+  'workbook:create-file': z.strictObject({
+    name: z.string().trim().min(1, 'Give the workbook a name').max(160),
+  }),
   'workbook:save-as': z.strictObject({ path: filePath }),
   'workbook:open-sample': none,
   'workbook:restore-backup': z.strictObject({ backupPath: filePath }),

@@ -27,7 +27,11 @@ export const COLLECTIONS = {
     list: (wb) => wb.success.outcomes,
   },
   'success.guardrails': { noun: 'guardrail', schema: GuardrailSchema, list: (wb) => wb.success.guardrails },
-  'success.baseline': { noun: 'baseline item', schema: BaselineItemSchema, list: (wb) => wb.success.baseline },
+  'success.baseline': {
+    noun: 'baseline item',
+    schema: BaselineItemSchema,
+    list: (wb) => wb.success.baseline,
+  },
   'success.stopConditions': {
     noun: 'stop condition',
     schema: StopConditionSchema,

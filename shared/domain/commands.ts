@@ -6,7 +6,9 @@ import { COLLECTION_KEYS } from './collections';
 // before the reducer sees them. Item bodies are validated per collection by the reducer, so the
 // error can name the collection's own field ("stop condition threshold must be a number").
 
-const collection = z.enum(COLLECTION_KEYS, { error: `collection must be one of: ${COLLECTION_KEYS.join(', ')}` });
+const collection = z.enum(COLLECTION_KEYS, {
+  error: `collection must be one of: ${COLLECTION_KEYS.join(', ')}`,
+});
 
 export const CommandSchema = z.discriminatedUnion(
   'type',
@@ -20,7 +22,12 @@ export const CommandSchema = z.discriminatedUnion(
     }),
     z.strictObject({ type: z.literal('item.update'), collection, id: entityId, item: z.unknown() }),
     z.strictObject({ type: z.literal('item.remove'), collection, id: entityId }),
-    z.strictObject({ type: z.literal('item.move'), collection, id: entityId, toIndex: z.number().int().min(0) }),
+    z.strictObject({
+      type: z.literal('item.move'),
+      collection,
+      id: entityId,
+      toIndex: z.number().int().min(0),
+    }),
   ],
   { error: 'Unknown command type' },
 );

@@ -1,7 +1,13 @@
 /** A rule the workbook refused. `where` points at the field, for inline form errors. */
 export class DomainError extends Error {
   constructor(
-    readonly code: 'invalid-item' | 'not-found' | 'duplicate-id' | 'out-of-range' | 'nothing-to-undo' | 'nothing-to-redo',
+    readonly code:
+      | 'invalid-item'
+      | 'not-found'
+      | 'duplicate-id'
+      | 'out-of-range'
+      | 'nothing-to-undo'
+      | 'nothing-to-redo',
     message: string,
     readonly where: string = '',
     readonly issues: { path: string; message: string }[] = [],

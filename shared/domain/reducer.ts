@@ -55,7 +55,8 @@ export function applyCommand(wb: Workbook, cmd: Command): Workbook {
       }
       case 'item.update': {
         const item = parseItem(key, cmd.item);
-        if (item.id !== cmd.id) throw new DomainError('invalid-item', `An update cannot change the id`, 'item.id');
+        if (item.id !== cmd.id)
+          throw new DomainError('invalid-item', `An update cannot change the id`, 'item.id');
         list[indexOf(list, key, cmd.id)] = item;
         return;
       }
@@ -76,7 +77,12 @@ export function applyCommand(wb: Workbook, cmd: Command): Workbook {
 }
 
 /** Stamps a content change as the next revision and records it in the audit log. */
-export function stamp(next: Workbook, prev: Workbook, command: Command | SystemCommand, meta: CommitMeta): Workbook {
+export function stamp(
+  next: Workbook,
+  prev: Workbook,
+  command: Command | SystemCommand,
+  meta: CommitMeta,
+): Workbook {
   return produce(next, (d) => {
     d.revision = prev.revision + 1;
     d.updatedAt = meta.at;
