@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CollectionKey } from '../../../shared/domain/collections';
+import { COLLECTIONS } from '../../../shared/domain/collections';
+import type { Command } from '../../../shared/domain/commands';
+import { DomainError } from '../../../shared/domain/errors';
+import { contentOf, type Doc, execute, openDoc, redo, undo } from '../../../shared/domain/history';
+import { emptyWorkbook, WorkbookSchema } from '../../../shared/schema/workbook';
+
+// Random command sequences, valid and invalid, against the pure reducer and undo history.
+
+const meta = { actor: 'prop', at: '2026-11-24T12:00:00.000Z' };
+const id = fc.stringMatching(/^[a-z0-9]{1,6}$/);
+const label = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim().length > 0);
+const num = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 });
+
+const validItem: Record<CollectionKey, fc.Arbitrary<Record<string, unknown>>> = {
+  'success.outcomes': fc.record({
+    id,
+    name: label,
+    kind: fc.constantFrom('business', 'service'),
+    direction: fc.constantFrom('at-least', 'at-most'),
+    target: num,
+    unit: fc.constant('%'),
+    deadline: fc.constantFrom('2026-12-01', '2027-02-28'),
+    owner: fc.constant(''),
+  }),
+  'success.guardrails': fc.record({
+    id,
+    name: label,
+    kind: fc.constantFrom('latency', 'uptime'),
+    comparator: fc.constantFrom('<=', '>='),
+    limit: num,
+    unit: fc.constant('ms'),
+    notes: fc.string({ maxLength: 20 }),
+  }),
+  'success.baseline': fc.record({ id, area: label, baseline: label, expected: label }),
+  'success.stopConditions': fc.record({
+    id,
+    metric: label,
+    comparator: fc.constantFrom('>', '>=', '<', '<='),
+    threshold: num,
+    unit: fc.constant('%'),
+    windowMinutes: fc.integer({ min: 1, max: 10080 }),
+    action: fc.constantFrom('pause', 'rollback', 'escalate'),
+    callers: fc.array(label, { minLength: 1, maxLength: 3 }),
+  }),
+  'success.noGoAuthorities': fc.record({ id, name: label, role: label, scope: fc.constant('') }),
+  'architecture.waves': fc.record({
+    id,
+    name: label,
+    audiencePercent: fc.integer({ min: 0, max: 100 }),
+    segment: fc.constant(''),
+    holdHours: fc.integer({ min: 0, max: 200 }),
+    promotion: fc.constantFrom('auto', 'manual'),
+    healthSignals: fc.array(label, { maxLength: 2 }),
+  }),
+  'stakeholders.groups': fc.record({
+    id,
+    name: label,
+    role: fc.constantFrom('recipient', 'sponsor', 'influencer'),
+    sponsor: fc.constant(''),
+    champion: fc.constant(''),
+    commsOwner: fc.constant(''),
+  }),
+};
+
+const collection = fc.constantFrom(...(Object.keys(COLLECTIONS) as CollectionKey[]));
+const garbage = fc.oneof(fc.anything(), fc.record({ id, threshold: fc.string() }));
+
+type Step = { kind: 'command'; command: Command } | { kind: 'undo' } | { kind: 'redo' };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  collection.chain((c) =>
+    fc.oneof(
+      validItem[c].map((item) => ({ type: 'item.add' as const, collection: c, item })),
+      validItem[c].map((item) => ({ type: 'item.update' as const, collection: c, id: item.id as string, item })),
+      garbage.map((item) => ({ type: 'item.add' as const, collection: c, item })),
+      id.map((x) => ({ type: 'item.remove' as const, collection: c, id: x })),
+      fc.tuple(id, fc.nat(5)).map(([x, toIndex]) => ({ type: 'item.move' as const, collection: c, id: x, toIndex })),
+    ),
+  ).map((command) => ({ kind: 'command' as const, command })),
+  label.map((name) => ({ kind: 'command' as const, command: { type: 'workbook.rename' as const, name } })),
+  fc.constant({ kind: 'undo' as const }),
+  fc.constant({ kind: 'redo' as const }),
+);
+
+function run(doc: Doc, s: Step): Doc {
+  if (s.kind === 'undo') return undo(doc, meta);
+  if (s.kind === 'redo') return redo(doc, meta);
+  return execute(doc, s.command, meta);
+}
+
+describe('reducer properties', () => {
+  it('keeps the workbook schema-valid, revision and audit in step, and refusals change nothing', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        let doc = openDoc(emptyWorkbook('wb', 'Prop', meta.at));
+        for (const s of steps) {
+          const before = doc;
+          try {
+            doc = run(doc, s);
+          } catch (error) {
+            expect(error).toBeInstanceOf(DomainError);
+            expect(doc).toBe(before);
+            continue;
+          }
+          expect(doc.wb.revision).toBe(before.wb.revision + 1);
+          expect(doc.wb.audit).toHaveLength(doc.wb.revision);
+          expect(doc.wb.audit.slice(0, -1)).toEqual(before.wb.audit);
+        }
+        const parsed = WorkbookSchema.safeParse(doc.wb);
+        expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('undo then redo returns the same content', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
+        let doc = openDoc(emptyWorkbook('wb', 'Prop', meta.at));
+        for (const s of steps) {
+          try {
+            doc = run(doc, s);
+          } catch {
+            // refused steps are covered by the property above
+          }
+        }
+        fc.pre(doc.past.length > 0);
+        const roundTrip = redo(undo(doc, meta), meta);
+        expect(contentOf(roundTrip.wb)).toEqual(contentOf(doc.wb));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
