@@ -17,7 +17,8 @@ export const test = base.extend<{ host: WebHost; foreignRequests: string[] }>({
       page.on('request', (request) => {
         const url = request.url();
         if (url.startsWith('data:') || url.startsWith('blob:')) return;
-        if (new URL(url).origin !== origin && !url.startsWith(origin.replace('http', 'ws'))) foreign.push(url);
+        if (new URL(url).origin !== origin && !url.startsWith(origin.replace('http', 'ws')))
+          foreign.push(url);
       });
       await use(foreign);
       expect(foreign, 'the renderer must not contact anything outside the app').toEqual([]);

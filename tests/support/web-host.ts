@@ -47,7 +47,9 @@ function waitForUrl(child: ChildProcess): Promise<string> {
     child.stderr?.on('data', (chunk: Buffer) => {
       err += chunk.toString();
     });
-    child.once('exit', (code) => reject(new Error(`web host exited (${code}) before printing its URL: ${err || out}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`web host exited (${code}) before printing its URL: ${err || out}`)),
+    );
   });
 }
 

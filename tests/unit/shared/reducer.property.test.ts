@@ -71,15 +71,24 @@ const garbage = fc.oneof(fc.anything(), fc.record({ id, threshold: fc.string() }
 type Step = { kind: 'command'; command: Command } | { kind: 'undo' } | { kind: 'redo' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  collection.chain((c) =>
-    fc.oneof(
-      validItem[c].map((item) => ({ type: 'item.add' as const, collection: c, item })),
-      validItem[c].map((item) => ({ type: 'item.update' as const, collection: c, id: item.id as string, item })),
-      garbage.map((item) => ({ type: 'item.add' as const, collection: c, item })),
-      id.map((x) => ({ type: 'item.remove' as const, collection: c, id: x })),
-      fc.tuple(id, fc.nat(5)).map(([x, toIndex]) => ({ type: 'item.move' as const, collection: c, id: x, toIndex })),
-    ),
-  ).map((command) => ({ kind: 'command' as const, command })),
+  collection
+    .chain((c) =>
+      fc.oneof(
+        validItem[c].map((item) => ({ type: 'item.add' as const, collection: c, item })),
+        validItem[c].map((item) => ({
+          type: 'item.update' as const,
+          collection: c,
+          id: item.id as string,
+          item,
+        })),
+        garbage.map((item) => ({ type: 'item.add' as const, collection: c, item })),
+        id.map((x) => ({ type: 'item.remove' as const, collection: c, id: x })),
+        fc
+          .tuple(id, fc.nat(5))
+          .map(([x, toIndex]) => ({ type: 'item.move' as const, collection: c, id: x, toIndex })),
+      ),
+    )
+    .map((command) => ({ kind: 'command' as const, command })),
   label.map((name) => ({ kind: 'command' as const, command: { type: 'workbook.rename' as const, name } })),
   fc.constant({ kind: 'undo' as const }),
   fc.constant({ kind: 'redo' as const }),

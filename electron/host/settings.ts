@@ -1,0 +1,114 @@
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import type { RecentFile } from '../../shared/contract';
+import { summarizeIssues, toFieldIssues } from '../../shared/schema/issues';
+import { type DurableFs, durableWrite, isCode } from './durable-write';
+import { messageOf } from './errors';
+import { fileStamp } from './format';
+
+// Per-user settings (today: recent files) in <dataDir>/settings.json. Validated on load; a file
+// that fails is set aside, never silently overwritten, and the user is told where it went.
+
+export const RECENT_KEPT = 10;
+
+const RecentSchema = z.strictObject({
+  path: z.string().min(1).max(4096),
+  name: z.string().max(200),
+  openedAt: z.string(),
+});
+
+const SettingsSchema = z.strictObject({
+  version: z.literal(1),
+  recent: z.array(RecentSchema).max(100),
+});
+type Settings = z.infer<typeof SettingsSchema>;
+
+export class SettingsStore {
+  private settings: Settings = { version: 1, recent: [] };
+  /** Loaded once, on first use, whichever method comes first. */
+  private ready: Promise<void> | null = null;
+  private pendingNotice: string | null = null;
+  /** False when settings.json exists but could be neither read nor set aside: never overwrite it. */
+  private canSave = true;
+  readonly path: string;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly fs: DurableFs,
+    private readonly now: () => Date,
+  ) {
+    this.path = join(dataDir, 'settings.json');
+  }
+
+  /** A message for the user about loading settings (once), or null. */
+  async takeNotice(): Promise<string | null> {
+    await this.loaded();
+    const notice = this.pendingNotice;
+    this.pendingNotice = null;
+    return notice;
+  }
+
+  async recent(): Promise<RecentFile[]> {
+    await this.loaded();
+    return this.settings.recent.slice(0, RECENT_KEPT);
+  }
+
+  /** Moves `path` to the top of the recent list and saves settings. */
+  async addRecent(path: string, name: string): Promise<void> {
+    await this.loaded();
+    const entry: RecentFile = { path, name, openedAt: this.now().toISOString() };
+    const rest = this.settings.recent.filter((r) => r.path !== path);
+    this.settings = { ...this.settings, recent: [entry, ...rest].slice(0, RECENT_KEPT) };
+    if (!this.canSave) return;
+    await mkdir(this.dataDir, { recursive: true });
+    const bytes = Buffer.from(`${JSON.stringify(this.settings, null, 2)}\n`);
+    await durableWrite(this.path, bytes, this.fs);
+  }
+
+  private loaded(): Promise<void> {
+    this.ready ??= this.load().then((notice) => {
+      this.pendingNotice = notice;
+    });
+    return this.ready;
+  }
+
+  /** Reads settings.json. Returns a notice for the user when it had to be set aside. */
+  private async load(): Promise<string | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) return null;
+      this.canSave = false;
+      return `Your settings could not be read (${messageOf(error)}); recent files start empty and will not be saved.`;
+    }
+    const why = this.parse(text);
+    if (why === null) return null;
+    const aside = `${this.path}.corrupt-${fileStamp(this.now())}`;
+    try {
+      await rename(this.path, aside);
+    } catch (error) {
+      this.canSave = false;
+      return `Your settings file is damaged (${why}) and could not be set aside (${messageOf(error)}); recent files start empty and will not be saved.`;
+    }
+    return (
+      `Your settings file was damaged (${why}), so the list of recent files starts empty. ` +
+      `The old file was kept as ${basename(aside)} in ${this.dataDir}.`
+    );
+  }
+
+  /** Parses and adopts `text`; returns why it was refused, or null on success. */
+  private parse(text: string): string | null {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return `not valid JSON: ${messageOf(error)}`;
+    }
+    const parsed = SettingsSchema.safeParse(value);
+    if (!parsed.success) return summarizeIssues(toFieldIssues(parsed.error));
+    this.settings = parsed.data;
+    return null;
+  }
+}

@@ -1,0 +1,86 @@
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { describe, expect, it } from 'vitest';
+import { durableWrite } from '../../../electron/host/durable-write';
+import { DurableWorkbookAdapter, WorkbookFileError } from '../../../electron/host/workbook-adapter';
+import type { Workbook } from '../../../shared/schema/workbook';
+import { makeHost, recordingFs, tempDir, workbookJson } from './helpers';
+
+describe('durable write', () => {
+  it('writes a temp file, fsyncs it, renames it over the target, then fsyncs the folder', async () => {
+    const dir = await tempDir();
+    const target = join(dir, 'plan.rollout.json');
+    await writeFile(target, 'old');
+    const log: string[] = [];
+
+    await durableWrite(target, Buffer.from('new'), recordingFs(log));
+
+    const temp = log[0]!.replace('create ', '');
+    expect(temp).toMatch(/^\.plan\.rollout\.json\.[0-9a-f]{16}\.tmp$/);
+    expect(log).toEqual([
+      `create ${temp}`,
+      `write ${temp}`,
+      `fsync ${temp}`,
+      `close ${temp}`,
+      `rename ${temp} -> plan.rollout.json`,
+      `fsync-dir ${dir.split('/').at(-1)}`,
+    ]);
+    expect(await readFile(target, 'utf8')).toBe('new');
+    expect(await readdir(dir)).toEqual(['plan.rollout.json']);
+  });
+
+  it('leaves the target as it was, and no temp file, when the write fails', async () => {
+    const dir = await tempDir();
+    const target = join(dir, 'plan.rollout.json');
+    await writeFile(target, 'old');
+    const fs = recordingFs([], {
+      rename: Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }),
+    });
+    await expect(durableWrite(target, Buffer.from('new'), fs)).rejects.toThrow('ENOSPC');
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect(await readdir(dir)).toEqual(['plan.rollout.json']);
+  });
+
+  it('keeps the permissions of the file it replaces', async () => {
+    const dir = await tempDir();
+    const target = join(dir, 'plan.rollout.json');
+    await writeFile(target, 'old');
+    await chmod(target, 0o640);
+    await durableWrite(target, Buffer.from('new'));
+    expect((await stat(target)).mode & 0o777).toBe(0o640);
+  });
+
+  it('removes temp files a crashed writer left beside the workbook when it is opened', async () => {
+    const dataDir = await tempDir();
+    const path = join(dataDir, 'plan.rollout.json');
+    await writeFile(path, workbookJson());
+    const stale = join(dataDir, '.plan.rollout.json.0123456789abcdef.tmp');
+    const unrelated = join(dataDir, '.other.rollout.json.0123456789abcdef.tmp');
+    await writeFile(stale, '{"half": ');
+    await writeFile(unrelated, 'not ours');
+    const state = await makeHost(dataDir).api['workbook:open-file']({ path });
+    expect(state.problem).toBeNull();
+    await expect(stat(stale)).rejects.toThrow();
+    expect(await readFile(unrelated, 'utf8')).toBe('not ours');
+  });
+
+  it('serves lowdb as its adapter: null for no file, a located error for a bad one, durable writes', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'plan.rollout.json');
+    const adapter = new DurableWorkbookAdapter(path);
+    expect(await adapter.read()).toBeNull();
+
+    await writeFile(path, '{"schemaVersion": 2,');
+    await expect(adapter.read()).rejects.toBeInstanceOf(WorkbookFileError);
+    await expect(adapter.read()).rejects.toMatchObject({ kind: 'truncated' });
+
+    await writeFile(path, workbookJson());
+    const db = new Low<Workbook>(adapter, JSON.parse(workbookJson({ name: 'Default until read' })));
+    await db.read();
+    expect(db.data.name).toBe('Test rollout');
+    db.data = { ...db.data, name: 'Written by lowdb' };
+    await db.write();
+    expect(JSON.parse(await readFile(path, 'utf8')).name).toBe('Written by lowdb');
+  });
+});

@@ -1,0 +1,189 @@
+import { readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { invoke } from '../../../electron/host/dispatch';
+import type { SessionState } from '../../../shared/contract';
+import { addStop, makeHost, readJson, SAMPLE, tempDir, unwrap } from './helpers';
+
+describe('workbook host: sessions that persist', () => {
+  it('edits a copy of the sample, and the change is there after closing and reopening', async () => {
+    const dataDir = await tempDir();
+    const sampleBefore = await readFile(SAMPLE);
+    const host = makeHost(dataDir);
+    await host.start();
+    const state = await host.api['session:get-state'](undefined);
+    const copy = join(dataDir, 'workbooks', 'crm-migration.rollout.json');
+    expect(state.file).toEqual({ path: copy, readOnly: false, readOnlyReason: null });
+
+    const ack = await host.api['workbook:dispatch-command']({ type: 'workbook.rename', name: 'Drill copy' });
+    await host.close();
+
+    expect((await readJson(copy)).name).toBe('Drill copy');
+    expect((await readJson(copy)).revision).toBe(ack.revision);
+    expect(await readFile(SAMPLE)).toEqual(sampleBefore);
+
+    const again = makeHost(dataDir);
+    await again.start();
+    const reopened = await again.api['session:get-state'](undefined);
+    expect(reopened.workbook?.name).toBe('Drill copy');
+    expect(reopened.workbook?.audit.at(-1)).toMatchObject({
+      actor: 'tester',
+      command: { type: 'workbook.rename' },
+    });
+  });
+
+  it('opens the existing sample copy rather than copying the bundled sample again', async () => {
+    const host = makeHost(await tempDir());
+    const first = await host.api['workbook:open-sample'](undefined);
+    await host.api['workbook:dispatch-command']({ type: 'workbook.rename', name: 'My drill' });
+    await host.api['workbook:create-file']({ name: 'Elsewhere' });
+    const again = await host.api['workbook:open-sample'](undefined);
+    expect(again.file?.path).toBe(first.file?.path);
+    expect(again.workbook?.name).toBe('My drill');
+  });
+
+  it('pushes the full state to listeners on every change, and stops when unsubscribed', async () => {
+    const host = makeHost(await tempDir());
+    await host.start();
+    const seen: SessionState[] = [];
+    const off = host.on('session:state-changed', (s) => seen.push(s));
+    const pending = host.api['workbook:dispatch-command'](addStop('sc-new'));
+    // Pushed at once, before the write is acknowledged.
+    expect(seen.at(-1)?.workbook?.success.stopConditions.some((s) => s.id === 'sc-new')).toBe(true);
+    expect(seen.at(-1)?.canUndo).toBe(true);
+    await pending;
+    off();
+    const count = seen.length;
+    await host.api['workbook:undo-change'](undefined);
+    expect(seen.length).toBe(count);
+  });
+
+  it('undo and redo through the API update the file on disk', async () => {
+    const host = makeHost(await tempDir());
+    await host.start();
+    const path = (await host.api['session:get-state'](undefined)).file!.path;
+    const original = (await readJson(path)).name;
+    await host.api['workbook:dispatch-command']({ type: 'workbook.rename', name: 'Renamed' });
+    expect((await readJson(path)).name).toBe('Renamed');
+
+    const undone = await host.api['workbook:undo-change'](undefined);
+    const afterUndo = await readJson(path);
+    expect(afterUndo.name).toBe(original);
+    expect(afterUndo.revision).toBe(undone.revision);
+    expect((await host.api['session:get-state'](undefined)).canRedo).toBe(true);
+
+    await host.api['workbook:redo-change'](undefined);
+    expect((await readJson(path)).name).toBe('Renamed');
+    const reply = await invoke(host.api, 'workbook:redo-change', undefined);
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'nothing-to-redo', message: 'Nothing to redo' },
+    });
+  });
+
+  it('creates a new workbook with a unique file name and opens it', async () => {
+    const dataDir = await tempDir();
+    const host = makeHost(dataDir);
+    const first = await host.api['workbook:create-file']({ name: 'Q3 CRM cut-over!' });
+    const second = await host.api['workbook:create-file']({ name: 'Q3 CRM cut-over!' });
+    expect(first.file?.path).toBe(join(dataDir, 'workbooks', 'q3-crm-cut-over.rollout.json'));
+    expect(second.file?.path).toBe(join(dataDir, 'workbooks', 'q3-crm-cut-over-2.rollout.json'));
+    expect(second.workbook).toMatchObject({ name: 'Q3 CRM cut-over!', revision: 0, schemaVersion: 2 });
+    expect(second.workbook?.id).not.toBe(first.workbook?.id);
+    expect((await readJson(second.file!.path)).name).toBe('Q3 CRM cut-over!');
+  });
+
+  it('Save As writes the current workbook to the new path, moves the lock and keeps editing there', async () => {
+    const dataDir = await tempDir();
+    const host = makeHost(dataDir);
+    await host.start();
+    const oldPath = (await host.api['session:get-state'](undefined)).file!.path;
+    await host.api['workbook:dispatch-command']({ type: 'workbook.rename', name: 'Before save-as' });
+    const target = join(dataDir, 'copy.rollout.json');
+
+    const state = await host.api['workbook:save-as']({ path: target });
+    expect(state.file).toEqual({ path: target, readOnly: false, readOnlyReason: null });
+    expect((await readJson(target)).name).toBe('Before save-as');
+    await expect(stat(`${oldPath}.lock`)).rejects.toThrow();
+    await expect(stat(`${target}.lock`)).resolves.toBeTruthy();
+
+    await host.api['workbook:dispatch-command']({ type: 'workbook.rename', name: 'After save-as' });
+    expect((await readJson(target)).name).toBe('After save-as');
+    expect((await readJson(oldPath)).name).toBe('Before save-as');
+  });
+
+  it('Save As refuses a name without .rollout.json and changes nothing', async () => {
+    const dataDir = await tempDir();
+    const host = makeHost(dataDir);
+    await host.start();
+    const reply = await invoke(host.api, 'workbook:save-as', { path: join(dataDir, 'plan.json') });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-path', where: 'path' } });
+    expect(!reply.ok && reply.error.message).toContain('must end in .rollout.json');
+    await expect(stat(join(dataDir, 'plan.json'))).rejects.toThrow();
+  });
+
+  it('lists recent files newest first, only those that still exist, and start() reopens the newest', async () => {
+    const dataDir = await tempDir();
+    const host = makeHost(dataDir);
+    const a = (await host.api['workbook:create-file']({ name: 'Alpha' })).file!.path;
+    const b = (await host.api['workbook:create-file']({ name: 'Bravo' })).file!.path;
+    const c = (await host.api['workbook:create-file']({ name: 'Charlie' })).file!.path;
+    await host.api['workbook:open-file']({ path: b });
+    expect((await host.api['workbook:list-recent'](undefined)).map((r) => r.name)).toEqual([
+      'Bravo',
+      'Charlie',
+      'Alpha',
+    ]);
+    await host.close();
+    await unlink(b);
+
+    const next = makeHost(dataDir);
+    expect((await next.api['workbook:list-recent'](undefined)).map((r) => r.path)).toEqual([c, a]);
+    await next.start();
+    expect((await next.api['workbook:list-recent'](undefined)).map((r) => r.path)).toEqual([c, a]);
+    expect((await next.api['session:get-state'](undefined)).file?.path).toBe(c);
+  });
+
+  it('sets a damaged settings file aside, says so, and starts with an empty recent list', async () => {
+    const dataDir = await tempDir();
+    await writeFile(join(dataDir, 'settings.json'), '{"version":1,"recent":[{"path":42}]}');
+    const host = makeHost(dataDir);
+    await host.start();
+    const state = await host.api['session:get-state'](undefined);
+    expect(state.notice).toMatch(
+      /settings file was damaged .*recent\[0\]\.path.*kept as settings\.json\.corrupt-/,
+    );
+    const aside = (await readdir(dataDir)).filter((n) => n.startsWith('settings.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(join(dataDir, aside[0]!), 'utf8')).toBe('{"version":1,"recent":[{"path":42}]}');
+    expect(state.file?.path).toBe(join(dataDir, 'workbooks', 'crm-migration.rollout.json'));
+  });
+
+  it('explains that file dialogs need the desktop shell, and delegates to it when present', async () => {
+    const dataDir = await tempDir();
+    const web = makeHost(dataDir);
+    expect(await invoke(web.api, 'dialog:choose-open-path', undefined)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unsupported',
+        message: 'File dialogs are not available in web mode; type a path instead.',
+      },
+    });
+    const asked: string[] = [];
+    const desktop = makeHost(await tempDir(), {
+      shell: {
+        chooseOpenPath: async () => '/tmp/x.rollout.json',
+        chooseSavePath: async (name) => {
+          asked.push(name);
+          return null;
+        },
+      },
+    });
+    await desktop.start();
+    expect(unwrap(await invoke(desktop.api, 'dialog:choose-open-path', undefined))).toBe(
+      '/tmp/x.rollout.json',
+    );
+    expect(unwrap(await invoke(desktop.api, 'dialog:choose-save-path', undefined))).toBeNull();
+    expect(asked).toEqual(['fernhill-outfitters-move-sales-to-compass-crm.rollout.json']);
+  });
+});

@@ -1,0 +1,69 @@
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BackupStore } from '../../../electron/host/backups';
+import { nodeDurableFs } from '../../../electron/host/durable-write';
+import { MIGRATIONS } from '../../../shared/schema/migrations';
+import { SCHEMA_VERSION } from '../../../shared/schema/workbook';
+import { makeHost, readJson, tempDir } from './helpers';
+
+const FIXTURE = resolve('tests/fixtures/v1/payroll-pilot.rollout.json');
+
+describe('migrations', () => {
+  it('form one chain from version 1 up to SCHEMA_VERSION', () => {
+    expect(MIGRATIONS.map((m) => m.from)).toEqual(
+      Array.from({ length: SCHEMA_VERSION - 1 }, (_, i) => i + 1),
+    );
+    expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
+  });
+
+  it('opens a version-1 workbook, upgrades it on disk, says so, and keeps the original as a backup', async () => {
+    const dataDir = await tempDir();
+    await mkdir(join(dataDir, 'files'));
+    const path = join(dataDir, 'files', 'payroll-pilot.rollout.json');
+    await copyFile(FIXTURE, path);
+    const original = await readFile(FIXTURE);
+    const host = makeHost(dataDir);
+
+    const state = await host.api['workbook:open-file']({ path });
+
+    expect(state.problem).toBeNull();
+    expect(state.notice).toMatch(
+      /upgraded from schema 1 to 2 \(001-stop-window-minutes\); a backup of the original was kept/,
+    );
+    expect(state.save).toEqual({ state: 'saved' });
+    expect(state.workbook?.success.stopConditions.map((s) => s.windowMinutes)).toEqual([15, 120]);
+
+    const onDisk = await readJson(path);
+    expect(onDisk.schemaVersion).toBe(2);
+    expect(onDisk.revision).toBe(7);
+    expect(onDisk.success.stopConditions[1]).not.toHaveProperty('window');
+    expect(onDisk.success.stopConditions[1]?.windowMinutes).toBe(120);
+
+    const dir = new BackupStore(dataDir, nodeDurableFs, () => new Date()).dirFor(path);
+    const names = (await readdir(dir)).sort();
+    expect(await readFile(join(dir, names[0]!))).toEqual(original);
+    expect(names[0]).toMatch(/-r7\.rollout\.json$/);
+  });
+
+  it('upgrades in memory only when the file is read-only, leaving it as it was', async () => {
+    const dataDir = await tempDir();
+    await mkdir(join(dataDir, 'files'));
+    const path = join(dataDir, 'files', 'payroll-pilot.rollout.json');
+    await copyFile(FIXTURE, path);
+    const editor = makeHost(dataDir);
+    await editor.api['workbook:create-file']({ name: 'Something else' });
+    // Another process is editing: take the lock by hand with a live pid (our parent's).
+    await writeFile(
+      `${path}.lock`,
+      JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt: new Date().toISOString() }),
+    );
+    const state = await editor.api['workbook:open-file']({ path });
+    expect(state.file?.readOnly).toBe(true);
+    expect(state.workbook?.schemaVersion).toBe(2);
+    expect(state.notice).toMatch(/upgraded in memory only .* The file was not changed/);
+    await editor.close();
+    expect(await readFile(path)).toEqual(await readFile(FIXTURE));
+  });
+});
