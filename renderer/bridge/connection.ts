@@ -1,0 +1,14 @@
+import type { Bridge } from '../../shared/contract';
+
+/**
+ * 'connecting' before the first contact, 'open' while calls can flow, 'lost' after a drop while
+ * retrying. The Electron preload is always 'open': IPC cannot drop.
+ */
+export type ConnectionState = 'connecting' | 'open' | 'lost';
+
+/** The contract's Bridge plus what the UI needs to say when the host is unreachable. */
+export interface AppBridge extends Bridge {
+  readonly kind: 'electron' | 'web';
+  connection(): ConnectionState;
+  onConnection(listener: (state: ConnectionState) => void): () => void;
+}

@@ -1,0 +1,27 @@
+import type {
+  EventName,
+  Events,
+  Method,
+  MethodInput,
+  MethodResults,
+  PreloadApi,
+} from '../../shared/contract';
+import { fromApiError } from './bridge-error';
+import type { AppBridge } from './connection';
+
+/** Wraps the preload's narrow object, turning each Reply into a value or a thrown BridgeError. */
+export function createPreloadBridge(api: PreloadApi): AppBridge {
+  return {
+    kind: 'electron',
+    async invoke<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodResults[M]> {
+      const reply = await api.invoke(method, input);
+      if (reply.ok) return reply.value as MethodResults[M];
+      throw fromApiError(reply.error);
+    },
+    on<E extends EventName>(event: E, listener: (payload: Events[E]) => void) {
+      return api.on(event, (payload) => listener(payload as Events[E]));
+    },
+    connection: () => 'open',
+    onConnection: () => () => {},
+  };
+}

@@ -1,0 +1,193 @@
+import { useEffect, useRef, useState } from 'react';
+import { COLLECTIONS, type CollectionItem, type CollectionKey } from '../../../shared/domain/collections';
+import { toBridgeError } from '../../bridge';
+import { dispatch, run } from '../../store/actions';
+import { pushToast, useAppStore } from '../../store/app-store';
+import { blankDraft, FORM_ERROR, fromDraft, issuesToErrors, newId, toDraft } from './draft';
+import type { CollectionConfig, Draft, FieldErrors } from './field-types';
+import { ItemForm } from './ItemForm';
+import { ItemRow } from './ItemRow';
+
+type Editing = { mode: 'add' } | { mode: 'edit'; id: string } | null;
+
+const NO_ITEMS: never[] = [];
+
+/** Where keyboard focus should land once the host's new state has rendered. */
+interface FocusTarget {
+  id: string | null;
+  testid: string;
+}
+
+export const testidFor = (key: CollectionKey) => `collection-${key.replaceAll('.', '-')}`;
+
+/** A titled, editable list for any registered collection, driven by its field descriptors. */
+export function CollectionEditor<K extends CollectionKey>({ config }: { config: CollectionConfig<K> }) {
+  const def = COLLECTIONS[config.key];
+  const items = useAppStore((s) =>
+    s.session?.workbook ? (def.list(s.session.workbook) as CollectionItem<K>[]) : NO_ITEMS,
+  );
+  const readOnly = useAppStore((s) => s.session?.file?.readOnly ?? false);
+  const [editing, setEditing] = useState<Editing>(null);
+  const rootRef = useRef<HTMLElement>(null);
+  const focusNext = useRef<FocusTarget | null>(null);
+  const headingId = `${testidFor(config.key)}-heading`;
+
+  // Runs after every render that follows a change, so focus follows a moved or deleted item.
+  useEffect(() => {
+    const target = focusNext.current;
+    if (!target || !rootRef.current) return;
+    const scope = target.id
+      ? rootRef.current.querySelector(`[data-testid="item-${CSS.escape(target.id)}"]`)
+      : rootRef.current;
+    const el =
+      scope?.querySelector<HTMLButtonElement>(`[data-testid="${target.testid}"]:not(:disabled)`) ??
+      scope?.querySelector<HTMLButtonElement>('[data-testid="edit-item"]:not(:disabled)') ??
+      rootRef.current.querySelector<HTMLButtonElement>('[data-testid="add-item"]');
+    if (!el) return;
+    el.focus();
+    focusNext.current = null;
+  });
+
+  // If the item being edited vanishes (undo, another window), its form goes with it.
+  useEffect(() => {
+    if (editing?.mode === 'edit' && !items.some((i) => i.id === editing.id)) setEditing(null);
+  }, [editing, items]);
+
+  const nameOf = (item: CollectionItem<K>) => config.itemName(item);
+
+  const save = async (draft: Draft, id: string, mode: 'add' | 'edit'): Promise<FieldErrors | null> => {
+    const candidate = fromDraft(draft, config.fields, id);
+    const parsed = def.schema.safeParse(candidate);
+    if (!parsed.success) return issuesToErrors(parsed.error.issues, config.fields);
+    try {
+      if (mode === 'add') await dispatch({ type: 'item.add', collection: config.key, item: parsed.data });
+      else await dispatch({ type: 'item.update', collection: config.key, id, item: parsed.data });
+    } catch (err) {
+      const e = toBridgeError(err);
+      const errors = issuesToErrors(e.issues, config.fields);
+      return Object.keys(errors).length > 0 ? errors : { [FORM_ERROR]: e.message };
+    }
+    setEditing(null);
+    focusNext.current = { id, testid: 'edit-item' };
+    return null;
+  };
+
+  const remove = async (item: CollectionItem<K>, index: number) => {
+    const ack = await run({ type: 'item.remove', collection: config.key, id: item.id });
+    if (!ack) return;
+    const neighbour = items[index + 1] ?? items[index - 1];
+    focusNext.current = { id: neighbour?.id ?? null, testid: neighbour ? 'delete-item' : 'add-item' };
+    pushToast('info', `Deleted ${def.noun} '${nameOf(item)}'`, ack.revision);
+  };
+
+  const move = async (item: CollectionItem<K>, toIndex: number, testid: string) => {
+    const ack = await run({ type: 'item.move', collection: config.key, id: item.id, toIndex });
+    if (ack) focusNext.current = { id: item.id, testid };
+  };
+
+  const cancel = () => {
+    focusNext.current =
+      editing?.mode === 'edit' ? { id: editing.id, testid: 'edit-item' } : { id: null, testid: 'add-item' };
+    setEditing(null);
+  };
+
+  const colCount = config.columns.length + 1;
+
+  return (
+    <section
+      className="collection"
+      data-testid={testidFor(config.key)}
+      aria-labelledby={headingId}
+      ref={rootRef}
+    >
+      <div className="collection-head">
+        <div>
+          <h2 id={headingId}>
+            {config.title} <span className="count">({items.length})</span>
+          </h2>
+          <p className="collection-intro">{config.intro}</p>
+        </div>
+        <button
+          type="button"
+          className="btn"
+          data-testid="add-item"
+          disabled={readOnly || editing?.mode === 'add'}
+          onClick={() => setEditing({ mode: 'add' })}
+        >
+          Add {def.noun}
+        </button>
+      </div>
+
+      {items.length === 0 && editing?.mode !== 'add' ? (
+        <p className="collection-empty">{config.emptyText}</p>
+      ) : null}
+
+      {items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="items">
+            <thead>
+              <tr>
+                {config.columns.map((c) => (
+                  <th key={c.header} scope="col">
+                    {c.header}
+                  </th>
+                ))}
+                <th scope="col" className="actions-col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item, index) =>
+                editing?.mode === 'edit' && editing.id === item.id ? (
+                  <tr key={item.id} data-testid={`item-${item.id}`} className="editing">
+                    <td colSpan={colCount}>
+                      <ItemForm
+                        fields={config.fields}
+                        initial={toDraft(item as Record<string, unknown>, config.fields)}
+                        label={`Edit ${def.noun} '${nameOf(item)}'`}
+                        submitLabel="Save changes"
+                        disabled={readOnly}
+                        onSubmit={(d) => save(d, item.id, 'edit')}
+                        onCancel={cancel}
+                      />
+                    </td>
+                  </tr>
+                ) : (
+                  <ItemRow
+                    key={item.id}
+                    item={item}
+                    columns={config.columns}
+                    noun={def.noun}
+                    name={nameOf(item)}
+                    isFirst={index === 0}
+                    isLast={index === items.length - 1}
+                    disabled={readOnly}
+                    onEdit={() => setEditing({ mode: 'edit', id: item.id })}
+                    onDelete={() => void remove(item, index)}
+                    onMoveUp={() => void move(item, index - 1, 'move-up')}
+                    onMoveDown={() => void move(item, index + 1, 'move-down')}
+                  />
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {editing?.mode === 'add' ? (
+        <div className="add-panel">
+          <ItemForm
+            fields={config.fields}
+            initial={blankDraft(config.fields)}
+            label={`Add ${def.noun}`}
+            submitLabel={`Add ${def.noun}`}
+            disabled={readOnly}
+            onSubmit={(d) => save(d, newId(config.idPrefix), 'add')}
+            onCancel={cancel}
+          />
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import type { KeyboardEvent, Ref } from 'react';
+import type { FieldDescriptor } from './field-types';
+
+interface Props {
+  field: FieldDescriptor;
+  /** Unique per form, so two open forms never share element ids. */
+  idBase: string;
+  value: string;
+  error: string | undefined;
+  onChange(value: string): void;
+  inputRef?: Ref<HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement>;
+}
+
+const SIZE_CLASS = { sm: 'span-sm', md: 'span-md', lg: 'span-lg', xl: 'span-xl', full: 'span-full' } as const;
+
+/** One labelled field with its hint and its inline error, wired up for screen readers. */
+export function FieldControl({ field, idBase, value, error, onChange, inputRef }: Props) {
+  const id = `${idBase}-${field.key}`;
+  const hintId = field.hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    name: field.key,
+    'data-testid': `field-${field.key}`,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    'aria-required': field.required ? true : undefined,
+    ref: inputRef,
+  };
+
+  let control: React.ReactNode;
+  switch (field.kind) {
+    case 'select':
+      control = (
+        <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
+          {field.options?.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    case 'longtext':
+      control = (
+        <textarea
+          {...common}
+          rows={2}
+          value={value}
+          placeholder={field.placeholder}
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={submitOnEnter}
+        />
+      );
+      break;
+    default:
+      control = (
+        <input
+          {...common}
+          type={field.kind === 'date' ? 'date' : 'text'}
+          // Text with a decimal keyboard rather than type=number: a mistyped value stays visible
+          // next to its error instead of silently becoming empty.
+          inputMode={field.kind === 'number' ? 'decimal' : undefined}
+          autoComplete="off"
+          value={value}
+          placeholder={field.placeholder}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
+  }
+
+  return (
+    <div className={`field ${SIZE_CLASS[field.size ?? 'md']}${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>
+        {field.label}
+        {field.required ? (
+          <span className="required-mark" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
+      </label>
+      {control}
+      {field.hint ? (
+        <p id={hintId} className="field-hint">
+          {field.hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="field-error" data-testid={`error-${field.key}`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** In a multi-line field Enter still submits, as everywhere else; Shift+Enter adds a line. */
+function submitOnEnter(e: KeyboardEvent<HTMLTextAreaElement>) {
+  if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+    e.preventDefault();
+    e.currentTarget.form?.requestSubmit();
+  }
+}

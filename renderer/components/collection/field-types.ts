@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import type { CollectionItem, CollectionKey } from '../../../shared/domain/collections';
+
+// A collection editor is configured, not written: a section lists its fields and columns and
+// the generic editor does the forms, validation, ordering and commands.
+
+export type FieldKind = 'text' | 'longtext' | 'number' | 'select' | 'date' | 'list';
+
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+export interface FieldDescriptor {
+  /** The item property this field edits; also names its testids (`field-<key>`, `error-<key>`). */
+  key: string;
+  label: string;
+  kind: FieldKind;
+  options?: readonly FieldOption[];
+  /** One line of help under the label, e.g. "Separate names with commas". */
+  hint?: string;
+  /** Marks the label; the schema remains the judge of what is actually required. */
+  required?: boolean;
+  /** Grid span: short fields (unit, comparator) take less room than names and notes. */
+  size?: 'sm' | 'md' | 'lg' | 'xl' | 'full';
+  placeholder?: string;
+}
+
+export interface Column<T> {
+  header: string;
+  render(item: T): ReactNode;
+  /** Extra class for the cell, e.g. to keep numbers from wrapping. */
+  className?: string;
+}
+
+export interface CollectionConfig<K extends CollectionKey> {
+  key: K;
+  title: string;
+  /** One sentence under the heading saying what belongs here. */
+  intro: string;
+  /** Prefix for new ids, so files stay readable ("sc-…" for stop conditions). */
+  idPrefix: string;
+  fields: readonly FieldDescriptor[];
+  columns: readonly Column<CollectionItem<K>>[];
+  /** How an item is named in button labels and toasts. */
+  itemName(item: CollectionItem<K>): string;
+  /** The one-line empty state. */
+  emptyText: string;
+}
+
+/** Form values are kept as typed text until submit, so a half-typed number is never lost. */
+export type Draft = Record<string, string>;
+
+/** Messages keyed by field, plus `_form` for what belongs to no single field. */
+export type FieldErrors = Record<string, string>;

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { MissingToken } from './app/MissingToken';
+import { bridgeUnavailable } from './bridge';
+import { useAppStore } from './store/app-store';
+import { applyTheme } from './store/theme';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/collection.css';
+import './styles/screens.css';
+
+// Theme first, before React renders, so the first paint is already in the right colours.
+applyTheme(useAppStore.getState().theme, false);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html is missing #root');
+
+createRoot(root).render(<StrictMode>{bridgeUnavailable() ? <MissingToken /> : <App />}</StrictMode>);

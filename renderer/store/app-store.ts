@@ -1,0 +1,125 @@
+import { create } from 'zustand';
+import type { SaveStatus, SessionState } from '../../shared/contract';
+import type { ConnectionState } from '../bridge';
+import { applyTheme, initialTheme, type Theme } from './theme';
+
+// The renderer holds no workbook truth of its own: `session` is whatever the host last pushed.
+// Everything else here is view state (theme, section, toasts) that never reaches the file.
+
+export type SectionId =
+  | 'workbook'
+  | 'success'
+  | 'architecture'
+  | 'stakeholders'
+  | 'pilot'
+  | 'signals'
+  | 'runbooks'
+  | 'adoption'
+  | 'scorecard'
+  | 'cab';
+
+export type ToastTone = 'info' | 'success' | 'error';
+
+export interface Toast {
+  id: number;
+  tone: ToastTone;
+  message: string;
+  /** An undo offer is only honest while the workbook is still at the revision it refers to. */
+  undoAtRevision?: number;
+}
+
+/** What a menu item or shortcut asked the Workbook screen to do, with a serial to re-trigger it. */
+export interface FileIntent {
+  kind: 'open' | 'save-as' | 'new';
+  serial: number;
+}
+
+export interface AppState {
+  session: SessionState | null;
+  save: SaveStatus;
+  connection: ConnectionState;
+  theme: Theme;
+  section: SectionId;
+  toasts: Toast[];
+  fileIntent: FileIntent | null;
+  /** A problem the user set aside to go back to the workbook that is still open. */
+  dismissedProblem: string | null;
+}
+
+export const useAppStore = create<AppState>(() => ({
+  session: null,
+  save: { state: 'saved' },
+  connection: 'connecting',
+  theme: initialTheme(),
+  section: 'success',
+  toasts: [],
+  fileIntent: null,
+  dismissedProblem: null,
+}));
+
+const set = useAppStore.setState;
+const get = useAppStore.getState;
+
+let toastSerial = 0;
+
+export function pushToast(tone: ToastTone, message: string, undoAtRevision?: number): number {
+  const id = ++toastSerial;
+  const toast: Toast =
+    undoAtRevision === undefined ? { id, tone, message } : { id, tone, message, undoAtRevision };
+  // Keep the stack short: a war room does not read a wall of notifications.
+  set({ toasts: [...get().toasts, toast].slice(-4) });
+  return id;
+}
+
+export function dismissToast(id: number): void {
+  set({ toasts: get().toasts.filter((t) => t.id !== id) });
+}
+
+export function setSession(session: SessionState): void {
+  const prev = get().session;
+  // The host's one-off news (e.g. "migrated from version 1") is worth a toast, once.
+  if (session.notice && session.notice !== prev?.notice) pushToast('info', session.notice);
+  set({ session });
+  setSave(session.save);
+}
+
+export function setSave(save: SaveStatus): void {
+  const prev = get().save;
+  // A failed save is the one status change nobody may miss, so it also raises an alert.
+  if (save.state === 'error' && (prev.state !== 'error' || prev.message !== save.message)) {
+    pushToast('error', `Not saved: ${save.message}`);
+  }
+  set({ save });
+}
+
+export function setConnection(connection: ConnectionState): void {
+  set({ connection });
+}
+
+export function goTo(section: SectionId): void {
+  set({ section });
+}
+
+export function requestFile(kind: FileIntent['kind']): void {
+  const serial = (get().fileIntent?.serial ?? 0) + 1;
+  set({ section: 'workbook', fileIntent: { kind, serial } });
+}
+
+export function setTheme(theme: Theme): void {
+  applyTheme(theme, true);
+  set({ theme });
+}
+
+export function toggleTheme(): void {
+  setTheme(get().theme === 'dark' ? 'light' : 'dark');
+}
+
+/** A stable key for "this particular problem", so dismissing one does not hide the next. */
+export function problemKey(session: SessionState | null): string | null {
+  const p = session?.problem;
+  return p ? `${p.kind}:${p.path}:${p.detail}` : null;
+}
+
+export function dismissProblem(): void {
+  set({ dismissedProblem: problemKey(get().session) });
+}
