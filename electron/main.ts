@@ -1,0 +1,191 @@
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
+import type { MenuAction } from '../shared/contract';
+import { createShellCapabilities } from './dialogs';
+import { findWorkbookArgument } from './file-args';
+import { invoke } from './host/dispatch';
+import { createHost } from './host/host';
+import type { Host } from './host/types';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { readStaticFile, securityHeaders } from './static-files';
+import { appWindows, createAppWindow, hardenSession, isAppWebContents } from './windows';
+
+// Electron main: app lifecycle and wiring only. Everything that can be tested without the
+// Electron binary lives in host/ (the data) and the small modules beside this one.
+// Bundled to dist/electron/main.cjs, so __dirname is dist/electron in development and
+// app.asar/dist/electron when packaged.
+
+const SAMPLE_FILE = 'crm-migration.rollout.json';
+const rendererDir = join(__dirname, '..', 'renderer');
+const preloadPath = join(__dirname, 'preload.cjs');
+const samplePath = app.isPackaged
+  ? join(process.resourcesPath, 'sample', SAMPLE_FILE) // electron-builder extraResources
+  : join(__dirname, '..', '..', 'resources', 'sample', SAMPLE_FILE);
+
+// Must happen before 'ready'. `standard` gives app:// real origins and relative URL
+// resolution; `secure` lets the page use APIs reserved for secure contexts. No file:// ever.
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+// Tests (and anyone wanting a separate profile) point the app at another data folder.
+if (process.env.WARROOM_DATA_DIR) app.setPath('userData', resolve(process.env.WARROOM_DATA_DIR));
+
+let host: Host | null = null;
+let pendingFile: string | null = findWorkbookArgument(process.argv, process.cwd());
+
+if (!app.requestSingleInstanceLock({ file: pendingFile })) {
+  // Another instance owns the data folder (and its file locks); it got our file argument.
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    // additionalData first: on Windows Chromium may rewrite argv before it gets here.
+    const sent = (additionalData as { file?: unknown } | null)?.file;
+    const file = typeof sent === 'string' ? sent : findWorkbookArgument(argv, workingDirectory);
+    showMainWindow();
+    if (file) openWorkbook(file);
+  });
+  // macOS delivers double-clicked files this way, possibly before 'ready'.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openWorkbook(path);
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    // A second line of defence for any web contents, devtools included.
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (host && appWindows().length === 0) openWindow();
+  });
+  start().catch((error: unknown) => {
+    dialog.showErrorBox('Rollout War Room could not start', messageOf(error));
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  if (process.platform === 'win32') app.setAppUserModelId('com.rolloutwarroom.app');
+  hardenSession(session.defaultSession);
+  protocol.handle('app', serveBundle);
+
+  const started = createHost({
+    dataDir: app.getPath('userData'),
+    samplePath,
+    actor: currentUser(),
+    shell: createShellCapabilities(),
+  });
+  await started.start();
+  host = started;
+  const unregister = registerIpc(started);
+  watchRecentFiles(started);
+  installQuitHandler(started, unregister);
+
+  openWindow();
+  if (pendingFile) openWorkbook(pendingFile);
+  pendingFile = null;
+}
+
+/** Serves dist/renderer under app://bundle with the same CSP as web mode (minus the socket). */
+async function serveBundle(request: Request): Promise<Response> {
+  const headers = securityHeaders();
+  const url = new URL(request.url);
+  if (url.host !== 'bundle') return new Response('Not found', { status: 404, headers });
+  const pathname = url.pathname === '/' ? '/index.html' : url.pathname;
+  const file = await readStaticFile(rendererDir, pathname);
+  if (file === null) return new Response('Not found', { status: 404, headers });
+  return new Response(new Uint8Array(file.body), {
+    status: 200,
+    headers: { ...headers, 'Content-Type': file.contentType, 'Cache-Control': 'no-store' },
+  });
+}
+
+function openWindow(): BrowserWindow {
+  return createAppWindow({ preloadPath });
+}
+
+function showMainWindow(): void {
+  const win = appWindows()[0] ?? (host ? openWindow() : undefined);
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+/** Opens a workbook from the OS (argument, second instance, Finder); the host pushes the result. */
+function openWorkbook(path: string): void {
+  if (!host) {
+    pendingFile = path;
+    return;
+  }
+  void invoke(host.api, 'workbook:open-file', { path }).then((reply) => {
+    if (!reply.ok) dialog.showErrorBox('The workbook could not be opened', reply.error.message);
+  });
+}
+
+/** Rebuilds the menu when the open file changes, so Open Recent stays current. */
+function watchRecentFiles(started: Host): void {
+  const handlers = {
+    send: (action: MenuAction) => {
+      const focused = BrowserWindow.getFocusedWindow();
+      const target = focused && isAppWebContents(focused.webContents) ? focused : appWindows()[0];
+      target?.webContents.send('app:menu-action', action);
+    },
+    openRecent: (path: string) => openWorkbook(path),
+    showAbout: () => {
+      void dialog.showMessageBox({
+        type: 'info',
+        title: `About ${app.getName()}`,
+        message: `${app.getName()} ${app.getVersion()}`,
+        detail: `Plan, drill, gate and review software rollouts offline, from one workbook file.\n\nElectron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
+      });
+    },
+  };
+  const refresh = async () => {
+    const recent = await started.api['workbook:list-recent'](undefined).catch(() => []);
+    Menu.setApplicationMenu(buildMenu({ recent, isDev: !app.isPackaged }, handlers));
+  };
+  let lastPath: string | null | undefined;
+  started.on('session:state-changed', (state) => {
+    const path = state.file?.path ?? null;
+    if (path === lastPath) return;
+    lastPath = path;
+    void refresh();
+  });
+  void refresh();
+}
+
+/** Holds the quit until the host has flushed its last write and released the file lock. */
+function installQuitHandler(started: Host, unregister: () => void): void {
+  let closing = false;
+  app.on('will-quit', (event) => {
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    unregister();
+    started
+      .close()
+      .catch((error: unknown) =>
+        dialog.showErrorBox('Rollout War Room could not save on exit', messageOf(error)),
+      )
+      .finally(() => app.exit(0));
+  });
+}
+
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER || process.env.USERNAME || 'unknown';
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

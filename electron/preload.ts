@@ -1,0 +1,63 @@
+import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
+import type { EventName, Method, PreloadApi, Reply } from '../shared/contract';
+
+// The sandboxed preload: one CommonJS bundle exposing one narrow object, `window.warroom`.
+// The name tables are typed from the contract (a missing or extra name is a compile error)
+// but are written out here instead of imported, so the bundle does not drag in zod and the
+// workbook schema just to know a dozen strings.
+
+const METHOD_TABLE: Record<Method, true> = {
+  'session:get-state': true,
+  'workbook:dispatch-command': true,
+  'workbook:undo-change': true,
+  'workbook:redo-change': true,
+  'workbook:open-file': true,
+  'workbook:create-file': true,
+  'workbook:save-as': true,
+  'workbook:open-sample': true,
+  'workbook:restore-backup': true,
+  'workbook:list-recent': true,
+  'dialog:choose-open-path': true,
+  'dialog:choose-save-path': true,
+};
+
+const EVENT_TABLE: Record<EventName, true> = {
+  'session:state-changed': true,
+  'workbook:save-status': true,
+  'app:menu-action': true,
+};
+
+const has = (table: object, name: unknown): boolean => typeof name === 'string' && Object.hasOwn(table, name);
+
+function failure(code: string, message: string): Reply<never> {
+  return { ok: false, error: { code, message, where: '', issues: [] } };
+}
+
+const api: PreloadApi = {
+  // Unknown names are refused here, before IPC, so the page cannot reach any other channel
+  // main might listen on. Failures come back as a Reply, the same shape web mode gives.
+  async invoke(method: string, input: unknown): Promise<Reply<unknown>> {
+    if (!has(METHOD_TABLE, method)) {
+      return failure('unknown-method', `There is no method called "${String(method)}".`);
+    }
+    try {
+      return (await ipcRenderer.invoke(method, input)) as Reply<unknown>;
+    } catch (error) {
+      // e.g. the input held something structured clone cannot copy (a function, a DOM node).
+      const message = error instanceof Error ? error.message : String(error);
+      return failure('ipc-failed', `The request could not reach the app: ${message}`);
+    }
+  },
+  on(event: string, listener: (payload: unknown) => void): () => void {
+    if (!has(EVENT_TABLE, event)) throw new TypeError(`There is no event called "${String(event)}".`);
+    if (typeof listener !== 'function') throw new TypeError('The listener must be a function.');
+    // Never hand the IpcRendererEvent to the page: it carries `sender`, i.e. ipcRenderer itself.
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(event, wrapped);
+    return () => {
+      ipcRenderer.removeListener(event, wrapped);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('warroom', Object.freeze(api));

@@ -1,0 +1,199 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Host } from '../../../electron/host/types';
+import {
+  EVENT_NAMES,
+  type EventName,
+  type HostApi,
+  METHOD_NAMES,
+  type Reply,
+} from '../../../shared/contract';
+
+// The Electron glue's security decisions, proven against a fake `electron` module because the
+// binary cannot be downloaded everywhere: window hardening, navigation and permission denial,
+// request blocking, and the IPC sender check. The smoke test covers the real binary when present.
+
+type Listener = (...args: unknown[]) => void;
+
+const fake = vi.hoisted(() => {
+  class FakeWebContents {
+    listeners = new Map<string, Listener>();
+    openHandler: (() => unknown) | null = null;
+    sent: [string, unknown][] = [];
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, listener);
+    }
+    setWindowOpenHandler(handler: () => unknown) {
+      this.openHandler = handler;
+    }
+    send(channel: string, payload: unknown) {
+      this.sent.push([channel, payload]);
+    }
+    isDestroyed() {
+      return false;
+    }
+  }
+  class BrowserWindow {
+    static created: BrowserWindow[] = [];
+    webContents = new FakeWebContents();
+    loadedUrl = '';
+    constructor(public options: { webPreferences: Record<string, unknown> }) {
+      BrowserWindow.created.push(this);
+    }
+    on() {}
+    once() {}
+    isDestroyed() {
+      return false;
+    }
+    async loadURL(url: string) {
+      this.loadedUrl = url;
+    }
+  }
+  return { BrowserWindow, FakeWebContents, handlers: new Map<string, (...args: unknown[]) => unknown>() };
+});
+
+vi.mock('electron', () => ({
+  BrowserWindow: fake.BrowserWindow,
+  ipcMain: {
+    handle: (name: string, handler: (...args: unknown[]) => unknown) => fake.handlers.set(name, handler),
+    removeHandler: (name: string) => fake.handlers.delete(name),
+  },
+}));
+
+const { createAppWindow, hardenSession } = await import('../../../electron/windows');
+const { registerIpc } = await import('../../../electron/ipc');
+
+const calls: string[] = [];
+const hostListeners = new Map<string, (payload: unknown) => void>();
+const host: Host = {
+  // Every method answers; the test only cares whether the host was reached at all.
+  api: new Proxy({} as HostApi, {
+    get: (_target, name) => async () => {
+      calls.push(String(name));
+      return null;
+    },
+  }),
+  on: (event: EventName, listener: (payload: never) => void) => {
+    hostListeners.set(event, listener as (payload: unknown) => void);
+    return () => hostListeners.delete(event);
+  },
+  start: async () => undefined,
+  close: async () => undefined,
+};
+
+let win: InstanceType<typeof fake.BrowserWindow>;
+
+beforeAll(() => {
+  win = createAppWindow({ preloadPath: '/app/dist/electron/preload.cjs' }) as unknown as typeof win;
+  registerIpc(host);
+});
+
+describe('app windows', () => {
+  it('are isolated, sandboxed and Node-free, and load the bundle over app://', () => {
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: '/app/dist/electron/preload.cjs',
+    });
+    expect(win.loadedUrl).toBe('app://bundle/index.html');
+  });
+
+  it('deny new windows and navigation or redirects away from the bundle', () => {
+    expect(win.webContents.openHandler?.()).toEqual({ action: 'deny' });
+    for (const event of ['will-navigate', 'will-redirect']) {
+      const listener = win.webContents.listeners.get(event)!;
+      for (const [url, blocked] of [
+        ['https://example.com/', true],
+        ['file:///etc/passwd', true],
+        ['app://elsewhere/index.html', true],
+        ['app://bundle/index.html#/projector', false],
+      ] as const) {
+        const preventDefault = vi.fn();
+        listener({ url, preventDefault });
+        expect(preventDefault.mock.calls.length, `${event} ${url}`).toBe(blocked ? 1 : 0);
+      }
+    }
+  });
+});
+
+describe('the shared session', () => {
+  it('denies every permission and blocks every request that is not app://', () => {
+    let requestHandler: Listener = () => undefined;
+    let checkHandler: Listener = () => true;
+    let beforeRequest: Listener = () => undefined;
+    hardenSession({
+      setPermissionRequestHandler: (h: Listener) => {
+        requestHandler = h;
+      },
+      setPermissionCheckHandler: (h: Listener) => {
+        checkHandler = h;
+      },
+      webRequest: {
+        onBeforeRequest: (h: Listener) => {
+          beforeRequest = h;
+        },
+      },
+      on: () => undefined,
+    } as never);
+    const granted = vi.fn();
+    requestHandler({}, 'media', granted);
+    expect(granted).toHaveBeenCalledWith(false);
+    expect(checkHandler({}, 'notifications', 'app://bundle', {})).toBe(false);
+    for (const [url, cancel] of [
+      ['https://fonts.example/font.woff2', true],
+      ['http://127.0.0.1:9/', true],
+      ['ws://127.0.0.1:9/bridge', true],
+      ['file:///etc/hosts', true],
+      ['app://bundle/assets/index.js', false],
+    ] as const) {
+      const callback = vi.fn();
+      beforeRequest({ url }, callback);
+      expect(callback, url).toHaveBeenCalledWith({ cancel });
+    }
+  });
+});
+
+describe('IPC', () => {
+  const invokeAs = (name: string, event: unknown) =>
+    fake.handlers.get(name)!(event, undefined) as Promise<Reply<unknown>>;
+  const frame = (url: string, parent: unknown = null) => ({ url, parent });
+
+  it('registers a handler for every contract method and nothing else', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual([...METHOD_NAMES].sort());
+  });
+
+  it('answers our window top frame on app://', async () => {
+    calls.length = 0;
+    const reply = await invokeAs('session:get-state', {
+      sender: win.webContents,
+      senderFrame: frame('app://bundle/index.html'),
+    });
+    expect(reply.ok).toBe(true);
+    expect(calls).toEqual(['session:get-state']);
+  });
+
+  it('refuses foreign frames, subframes, foreign web contents and missing frames', async () => {
+    calls.length = 0;
+    const stranger = new fake.FakeWebContents();
+    const events = [
+      { sender: win.webContents, senderFrame: frame('https://evil.example/') },
+      { sender: win.webContents, senderFrame: frame('file:///tmp/x.html') },
+      { sender: win.webContents, senderFrame: frame('app://bundle/index.html', {}) },
+      { sender: win.webContents, senderFrame: null },
+      { sender: stranger, senderFrame: frame('app://bundle/index.html') },
+    ];
+    for (const event of events) {
+      const reply = await invokeAs('workbook:open-sample', event);
+      expect(reply.ok).toBe(false);
+      if (!reply.ok) expect(reply.error.code).toBe('forbidden');
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('forwards every host event to our windows', () => {
+    for (const name of EVENT_NAMES) hostListeners.get(name)?.({ from: name });
+    expect(win.webContents.sent).toEqual(EVENT_NAMES.map((name) => [name, { from: name }]));
+  });
+});
