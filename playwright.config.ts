@@ -46,5 +46,7 @@ export default defineConfig({
   projects: [
     { name: 'e2e', testDir: 'tests/e2e' },
     { name: 'electron', testDir: 'tests/electron' },
+    // Only with SCREENSHOTS=1 (`npm run screenshots`): refreshes README's pictures, asserts nothing new.
+    ...(process.env.SCREENSHOTS ? [{ name: 'docs', testDir: 'tests/docs' }] : []),
   ],
 });
