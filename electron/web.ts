@@ -38,10 +38,10 @@ export interface WebServer {
 
 const TOKEN_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Rollout War Room: link needs its token</title></head>
-<body><h1>This link needs its token</h1>
+<body><main><h1>This link needs its token</h1>
 <p>For your safety, Rollout War Room only opens from the full address printed in the terminal
 where it is running. Copy that address (it ends with <code>?token=</code> and a long code) and open it.</p>
-</body></html>
+</main></body></html>
 `;
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {

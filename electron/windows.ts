@@ -64,6 +64,8 @@ export function createAppWindow(options: WindowOptions): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // Middle-click would otherwise open links in new windows; we have none to open.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       navigateOnDragDrop: false,
     },

@@ -45,6 +45,7 @@ export class GroupCommit<T extends Versioned> {
   /** Queues `snapshot` (the newest state) and resolves once a write containing it is on disk. */
   submit(snapshot: T): Promise<void> {
     this.latest = snapshot;
+    this.setStatus({ state: 'saving' });
     const done = new Promise<void>((resolve, reject) => {
       this.waiters.push({ revision: snapshot.revision, resolve, reject });
     });

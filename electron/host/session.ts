@@ -165,9 +165,12 @@ export class Session {
     const c = this.writable();
     // A refused command throws here, before anything is assigned: nothing changes.
     c.doc = step(c.doc, { actor: this.actor, at: this.now().toISOString() });
-    this.emitState();
     const { revision } = c.doc.wb;
-    await c.writer.submit(c.doc.wb);
+    // Submit before pushing the state, so the pushed state already says "saving": a window must
+    // never show "Saved" next to a revision that is not on disk yet.
+    const written = c.writer.submit(c.doc.wb);
+    this.emitState();
+    await written;
     return { revision };
   }
 

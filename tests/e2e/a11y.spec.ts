@@ -1,0 +1,158 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// Accessibility non-negotiable: axe finds no violations on any screen, in either theme. Each
+// scan names the screen it covers, so a failure reads "dark / problem screen: color-contrast at
+// .problem-detail — Fix any of the following: ..." and can be fixed without re-running by hand.
+
+const SAMPLE_NAME = 'Fernhill Outfitters: move sales to Compass CRM';
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const SECTIONS = [
+  'success',
+  'architecture',
+  'stakeholders',
+  'pilot',
+  'signals',
+  'runbooks',
+  'adoption',
+  'scorecard',
+  'cab',
+] as const;
+
+/** One readable line per failing node: rule, impact, where, and axe's own fix-it summary. */
+function describeViolations(results: Awaited<ReturnType<AxeBuilder['analyze']>>): string[] {
+  return results.violations.flatMap((v) =>
+    v.nodes.map(
+      (n) =>
+        `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    at ${JSON.stringify(n.target)}\n    ${
+          n.failureSummary?.replaceAll('\n', '\n    ') ?? ''
+        }\n    html: ${n.html.slice(0, 200)}`,
+    ),
+  );
+}
+
+/** Scans the whole page as it is now; `screen` names it in the failure message. */
+async function expectNoViolations(page: Page, screen: string): Promise<void> {
+  // Legacy mode runs axe in the page itself. The app has no frames (its CSP leaves frame-src at
+  // default-src 'none'), so the cross-frame mode's extra blank page only costs ~2.5 s a scan.
+  const results = await new AxeBuilder({ page }).withTags(TAGS).setLegacyMode(true).analyze();
+  const found = describeViolations(results);
+  if (found.length > 0) console.log(`axe, ${screen}:\n  ${found.join('\n  ')}`);
+  expect(found, `axe violations on ${screen}`).toEqual([]);
+}
+
+async function openApp(page: Page, url: string, theme: 'light' | 'dark'): Promise<void> {
+  await page.goto(url);
+  // The first load (host start, cold bundle) can be slow on a busy machine.
+  await expect(page.getByTestId('workbook-name')).toHaveText(SAMPLE_NAME, { timeout: 20_000 });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    // The theme follows the OS until the user picks one, so emulating the OS setting is enough
+    // to start in either theme; one test below also flips it with the header button.
+    test.use({ colorScheme: theme });
+
+    // One test per screen, so a failure names its screen and the scans run in parallel.
+    for (const id of SECTIONS) {
+      test(`${id} section`, async ({ page, host }) => {
+        await openApp(page, host.url, theme);
+        await page.getByTestId(`nav-${id}`).click();
+        await expect(page.getByTestId(`section-${id}`)).toBeVisible();
+        await expect(page.getByTestId(`nav-${id}`)).toHaveAttribute('aria-current', 'page');
+        await expectNoViolations(page, `${theme} / ${id} section`);
+      });
+    }
+
+    test('workbook & files screen', async ({ page, host }) => {
+      await openApp(page, host.url, theme);
+      await page.getByTestId('nav-workbook').click();
+      await expect(page.getByTestId('section-workbook')).toBeVisible();
+      await expect(page.getByTestId('recent-files')).toBeVisible();
+      await expectNoViolations(page, `${theme} / workbook & files screen`);
+    });
+
+    test('success: add form with inline errors, and an edit form in a row', async ({ page, host }) => {
+      await openApp(page, host.url, theme);
+      const list = page.getByTestId('collection-success-stopConditions');
+      await list.getByTestId('add-item').click();
+      const form = list.getByTestId('item-form');
+      await form.getByTestId('field-threshold').fill('fast');
+      await form.getByTestId('save-item').click();
+      await expect(form.getByTestId('error-metric')).toBeVisible();
+      await expect(form.getByTestId('error-threshold')).toBeVisible();
+      await expect(form.getByTestId('error-callers')).toBeVisible();
+      await expectNoViolations(page, `${theme} / success, add form with errors`);
+
+      await form.getByTestId('cancel-item').click();
+      await page.getByTestId('item-sc-errors').getByTestId('edit-item').click();
+      await expect(page.getByTestId('item-sc-errors').getByTestId('item-form')).toBeVisible();
+      await expectNoViolations(page, `${theme} / success, edit form in a row`);
+    });
+
+    test('problem screen for a truncated workbook', async ({ page, host }) => {
+      await openApp(page, host.url, theme);
+      const sample = await readFile(host.samplePath);
+      const badPath = join(host.dataDir, 'cut-short.rollout.json');
+      await writeFile(badPath, sample.subarray(0, Math.floor(sample.length / 2)));
+      await page.getByTestId('nav-workbook').click();
+      await page.getByTestId('open-path').fill(badPath);
+      await page.getByTestId('open-path-submit').click();
+      await expect(page.getByTestId('open-problem')).toBeVisible();
+      await expect(page.getByTestId('problem-path')).toContainText(badPath);
+      await expectNoViolations(page, `${theme} / problem screen`);
+    });
+
+    test('toasts: success, and info with an undo offer', async ({ page, host }) => {
+      await openApp(page, host.url, theme);
+      await page.getByTestId('item-sc-errors').getByTestId('delete-item').click();
+      await expect(page.getByTestId('toast-info')).toBeVisible();
+      await expect(page.getByTestId('toast-undo')).toBeVisible();
+      await expectNoViolations(page, `${theme} / info toast with undo`);
+
+      await page.getByTestId('nav-workbook').click();
+      await page.getByTestId('open-sample').click();
+      await expect(page.getByTestId('toast-success')).toBeVisible();
+      await expectNoViolations(page, `${theme} / success toast`);
+    });
+
+    test('error toast and the connection-lost banner', async ({ page, host }) => {
+      await openApp(page, host.url, theme);
+      await page.getByTestId('nav-workbook').click();
+      // A name the host refuses (over 160 characters) comes back as an error toast.
+      await page.getByTestId('rename-workbook').fill('x'.repeat(200));
+      await page.getByTestId('rename-submit').click();
+      await expect(page.getByTestId('toast-error')).toBeVisible();
+      await expectNoViolations(page, `${theme} / error toast`);
+
+      await host.stop();
+      await expect(page.getByTestId('connection-lost')).toBeVisible();
+      await expectNoViolations(page, `${theme} / connection lost`);
+    });
+  });
+}
+
+test('the theme button switches theme, and the switched page is clean too', async ({ page, host }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openApp(page, host.url, 'light');
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByTestId('theme-toggle')).toHaveText('Light theme');
+  await expectNoViolations(page, 'light → dark via the header button');
+  // Remembered across a reload, whatever the OS says.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('the refusal page for a link without its token', async ({ page, host }) => {
+  const url = new URL(host.url);
+  url.search = '';
+  const response = await page.goto(url.toString());
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoViolations(page, 'token refusal page');
+});
