@@ -1,11 +1,11 @@
-import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { describe, expect, it } from 'vitest';
 import { durableWrite } from '../../../electron/host/durable-write';
 import { DurableWorkbookAdapter, WorkbookFileError } from '../../../electron/host/workbook-adapter';
 import type { Workbook } from '../../../shared/schema/workbook';
-import { makeHost, recordingFs, tempDir, workbookJson } from './helpers';
+import { addStop, call, makeHost, readJson, recordingFs, tempDir, workbookJson } from './helpers';
 
 describe('durable write', () => {
   it('writes a temp file, fsyncs it, renames it over the target, then fsyncs the folder', async () => {
@@ -28,6 +28,40 @@ describe('durable write', () => {
     ]);
     expect(await readFile(target, 'utf8')).toBe('new');
     expect(await readdir(dir)).toEqual(['plan.rollout.json']);
+  });
+
+  it('saves a change made through the host in that order, and acknowledges it only afterwards', async () => {
+    const dataDir = await tempDir();
+    const folder = join(dataDir, 'team-share');
+    await mkdir(folder);
+    const path = join(folder, 'plan.rollout.json');
+    await writeFile(path, workbookJson());
+    const log: string[] = [];
+    // The observing fs goes in through the same seam production uses (HostInternals.fs), and the
+    // change goes through the same door the shells use (invoke), so this is the real save path.
+    const host = makeHost(dataDir, {}, { fs: recordingFs(log) });
+    await call(host.api, 'workbook:open-file', { path });
+    log.length = 0;
+
+    const ack = call(host.api, 'workbook:dispatch-command', addStop('sc-1')).then((value) => {
+      log.push(`ack ${value.revision}`);
+      return value;
+    });
+    expect((await ack).revision).toBe(1);
+
+    const temp = log[0]!.replace('create ', '');
+    expect(temp).toMatch(/^\.plan\.rollout\.json\.[0-9a-f]{16}\.tmp$/);
+    expect(log).toEqual([
+      `create ${temp}`,
+      `write ${temp}`,
+      `fsync ${temp}`,
+      `close ${temp}`,
+      `rename ${temp} -> plan.rollout.json`,
+      'fsync-dir team-share',
+      'ack 1',
+    ]);
+    expect((await readJson(path)).revision).toBe(1);
+    expect((await readdir(folder)).sort()).toEqual(['plan.rollout.json', 'plan.rollout.json.lock']);
   });
 
   it('leaves the target as it was, and no temp file, when the write fails', async () => {

@@ -1,10 +1,13 @@
-import { spawn } from 'node:child_process';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { build } from 'esbuild';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { invoke } from '../../../electron/host/dispatch';
-import { addStop, makeHost, tempDir, workbookJson } from './helpers';
+import type { Reply, SessionState } from '../../../shared/contract';
+import { addStop, makeHost, SAMPLE, tempDir, workbookJson } from './helpers';
 
 // One writer per file: whoever opens a workbook second gets it read-only and is told who has
 // it; a lock left by a dead process is taken over.
@@ -135,5 +138,133 @@ describe('file lock', () => {
     expect((await second.api['workbook:open-file']({ path })).file?.readOnly).toBe(true);
     await first.close();
     expect((await second.api['workbook:open-file']({ path })).file?.readOnly).toBe(false);
+  });
+});
+
+/** A whole app instance in its own OS process (lock-child.ts), driven one request at a time. */
+interface Peer {
+  pid: number;
+  request(method: string, input?: unknown): Promise<Reply<unknown>>;
+  /** Asks it to close cleanly (flush, release the lock) and resolves with its exit code. */
+  exit(): Promise<number | null>;
+}
+
+async function bundlePeer(dir: string): Promise<string> {
+  const outfile = join(dir, 'lock-child.mjs');
+  await build({
+    entryPoints: [resolve('tests/unit/host/lock-child.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'silent',
+  });
+  return outfile;
+}
+
+async function startPeer(script: string, dataDir: string): Promise<Peer> {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [script, dataDir, SAMPLE]);
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async (): Promise<Record<string, unknown>> => {
+    const line = await Promise.race([lines.next(), exited.then(() => ({ done: true, value: '' }))]);
+    if (line.done) throw new Error(`peer ${child.pid} exited: ${stderr}`);
+    return JSON.parse(line.value) as Record<string, unknown>;
+  };
+  const hello = await next();
+  return {
+    pid: hello.pid as number,
+    async request(method, input) {
+      child.stdin.write(`${JSON.stringify({ method, input })}\n`);
+      return (await next()).reply as Reply<unknown>;
+    },
+    exit() {
+      child.stdin.write(`${JSON.stringify({ exit: true })}\n`);
+      return exited;
+    },
+  };
+}
+
+const stateOf = (reply: Reply<unknown>): SessionState => {
+  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
+  return reply.value as SessionState;
+};
+
+describe('file lock between two OS processes', () => {
+  it('lets only the first process write; the second says who holds it and can edit once it exits', {
+    timeout: 60_000,
+  }, async () => {
+    const root = await tempDir();
+    const script = await bundlePeer(root);
+    const folder = join(root, 'shared-drive');
+    await mkdir(folder);
+    const path = join(folder, 'plan.rollout.json');
+    await writeFile(path, workbookJson());
+
+    // Process A opens the file for editing and saves a change.
+    const a = await startPeer(script, join(root, 'data-a'));
+    expect(a.pid).not.toBe(process.pid);
+    expect(stateOf(await a.request('workbook:open-file', { path })).file).toMatchObject({ readOnly: false });
+    expect(await a.request('workbook:dispatch-command', addStop('sc-a'))).toEqual({
+      ok: true,
+      value: { revision: 1 },
+    });
+    expect(await lockOf(path)).toMatchObject({ pid: a.pid, hostname: hostname() });
+    const bytes = await readFile(path);
+    const { mtimeMs } = await stat(path);
+    const listing = (await readdir(folder)).sort();
+
+    // Process B opens the same file: read-only, with a reason naming A's pid.
+    const b = await startPeer(script, join(root, 'data-b'));
+    expect(b.pid).not.toBe(a.pid);
+    const seen = stateOf(await b.request('workbook:open-file', { path }));
+    expect(seen.file?.readOnly).toBe(true);
+    expect(seen.file?.readOnlyReason).toMatch(
+      new RegExp(`^Another Rollout War Room process \\(pid ${a.pid}, since [^)]+\\) is editing this file`),
+    );
+    expect(seen.workbook?.revision).toBe(1);
+    expect(seen.canUndo).toBe(false);
+
+    // Every change B tries is refused, with the reason; nothing reaches the disk.
+    for (const [method, input] of [
+      ['workbook:dispatch-command', addStop('sc-b')],
+      ['workbook:dispatch-command', { type: 'workbook.rename', name: 'Taken over' }],
+      ['workbook:undo-change', undefined],
+      ['workbook:redo-change', undefined],
+    ] as const) {
+      const reply = await b.request(method, input);
+      expect(reply, method).toMatchObject({ ok: false, error: { code: 'read-only' } });
+      expect(!reply.ok && reply.error.message).toMatch(`read-only here, so the change was not applied`);
+      expect(!reply.ok && reply.error.message).toMatch(`pid ${a.pid}`);
+    }
+    // Save As onto the file B has open read-only is a flush of nothing: still no write.
+    stateOf(await b.request('workbook:save-as', { path }));
+    expect(await readFile(path)).toEqual(bytes);
+    expect((await stat(path)).mtimeMs).toBe(mtimeMs);
+    expect((await readdir(folder)).sort()).toEqual(listing);
+    expect(await lockOf(path)).toMatchObject({ pid: a.pid });
+
+    // A exits cleanly and lets go of the lock; B's reopen is editable and its change lands.
+    expect(await a.exit()).toBe(0);
+    await expect(stat(`${path}.lock`)).rejects.toThrow();
+    const reopened = stateOf(await b.request('workbook:open-file', { path }));
+    expect(reopened.file).toEqual({ path, readOnly: false, readOnlyReason: null });
+    expect(await b.request('workbook:dispatch-command', addStop('sc-b'))).toEqual({
+      ok: true,
+      value: { revision: 2 },
+    });
+    expect(await lockOf(path)).toMatchObject({ pid: b.pid });
+    const onDisk = JSON.parse(await readFile(path, 'utf8'));
+    expect(onDisk.success.stopConditions.map((x: { id: string }) => x.id)).toEqual(['sc-a', 'sc-b']);
+    expect(await b.exit()).toBe(0);
+    await expect(stat(`${path}.lock`)).rejects.toThrow();
   });
 });
