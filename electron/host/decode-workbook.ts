@@ -13,26 +13,30 @@ export type Decoded =
   | { ok: true; workbook: Workbook; fromVersion: number; applied: string[] }
   | { ok: false; kind: ProblemKind; detail: string };
 
-const UNCHANGED = 'The file was not changed.';
+// Details say what is wrong and where; the problem screen itself promises the file was not changed.
 
 const fail = (kind: ProblemKind, detail: string): Decoded => ({ ok: false, kind, detail });
 
 export function decodeWorkbook(bytes: Uint8Array): Decoded {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.length === 0) return fail('empty', `The file is 0 bytes long. ${UNCHANGED}`);
+  if (buffer.length === 0) return fail('empty', 'The file is 0 bytes long.');
   const nul = buffer.indexOf(0);
   if (nul >= 0) {
+    // UTF-16 text puts a zero byte beside every ASCII character: a re-save, not a damaged disk.
+    const utf16 = looksLikeUtf16(buffer);
     return fail(
       'nul-bytes',
       `The file contains a NUL (zero) byte at byte offset ${nul}, which never appears in a workbook; ` +
-        `this usually means the disk or a copy was interrupted. ${UNCHANGED}`,
+        (utf16
+          ? 'it looks like it was saved as UTF-16 text. Save it again as UTF-8.'
+          : 'this usually means the disk or a copy was interrupted.'),
     );
   }
   if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
     return fail(
       'bom',
       'The file starts with a UTF-8 byte-order mark (bytes EF BB BF at offset 0), which workbooks ' +
-        `never contain; another editor probably re-saved it. ${UNCHANGED}`,
+        'never contain; another editor probably re-saved it.',
     );
   }
   const badByte = firstInvalidUtf8(buffer);
@@ -40,12 +44,12 @@ export function decodeWorkbook(bytes: Uint8Array): Decoded {
     return fail(
       'not-json',
       `The file is not UTF-8 text: byte offset ${badByte} (0x${buffer[badByte]!.toString(16)}) is not ` +
-        `valid UTF-8, so it may have been saved in another encoding. ${UNCHANGED}`,
+        `valid UTF-8, so it may have been saved in another encoding.`,
     );
   }
   const text = buffer.toString('utf8');
   if (text.trim() === '') {
-    return fail('empty', `The file holds only ${buffer.length} bytes of whitespace. ${UNCHANGED}`);
+    return fail('empty', `The file holds only ${buffer.length} bytes of whitespace.`);
   }
   let value: unknown;
   try {
@@ -56,11 +60,18 @@ export function decodeWorkbook(bytes: Uint8Array): Decoded {
   return decodeValue(value);
 }
 
+function looksLikeUtf16(buffer: Buffer): boolean {
+  const bom = (buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff);
+  if (bom) return true;
+  // "{" then a zero byte (little-endian) or a zero byte then "{" (big-endian).
+  return (buffer[0] === 0x7b && buffer[1] === 0) || (buffer[0] === 0 && buffer[1] === 0x7b);
+}
+
 function describeParseFailure(text: string, error: unknown): Decoded {
   const fault = locateJsonFault(text);
   if (!fault) {
     // The scanner accepted what V8 refused: report V8's own words rather than guess a place.
-    return fail('not-json', `The file is not valid JSON: ${(error as Error).message}. ${UNCHANGED}`);
+    return fail('not-json', `The file is not valid JSON: ${(error as Error).message}.`);
   }
   const { line, column } = lineAndColumn(text, fault.offset);
   if (fault.atEnd) {
@@ -68,14 +79,14 @@ function describeParseFailure(text: string, error: unknown): Decoded {
       'truncated',
       `The file stops in the middle of the data at line ${line}, column ${column} (after ` +
         `${Buffer.byteLength(text)} bytes), where ${fault.expected} should follow; it was probably ` +
-        `cut off while being saved or copied. ${UNCHANGED}`,
+        `cut off while being saved or copied.`,
     );
   }
   const found = JSON.stringify(String.fromCodePoint(text.codePointAt(fault.offset)!));
   return fail(
     'not-json',
     `The file is not valid JSON: at line ${line}, column ${column} expected ${fault.expected} ` +
-      `but found ${found}. ${UNCHANGED}`,
+      `but found ${found}.`,
   );
 }
 
@@ -92,7 +103,7 @@ export function decodeValue(value: unknown): Decoded {
     return fail(
       'not-an-object',
       `The file holds ${kindOfValue(value)} at the top level, but a workbook is a JSON object ` +
-        `({ ... }). ${UNCHANGED}`,
+        `({ ... }).`,
     );
   }
   const tree = checkTree(value);
@@ -100,7 +111,7 @@ export function decodeValue(value: unknown): Decoded {
     return fail(
       'too-deep',
       `The data is nested more than ${MAX_DEPTH} levels deep, at ${tree.path}; a workbook never ` +
-        `nests that far, so the file was not read further. ${UNCHANGED}`,
+        `nests that far, so the file was not read further.`,
     );
   }
   if (tree?.kind === 'forbidden-key') {
@@ -108,7 +119,7 @@ export function decodeValue(value: unknown): Decoded {
       'forbidden-key',
       `The key "${tree.key}" ${tree.path ? `at ${tree.path}` : 'at the top level'} is not allowed in a ` +
         'workbook: it can be used to tamper ' +
-        `with the program, so the file was not loaded. ${UNCHANGED}`,
+        `with the program, so the file was not loaded.`,
     );
   }
   const doc = value as Record<string, unknown>;
@@ -118,7 +129,7 @@ export function decodeValue(value: unknown): Decoded {
     return fail(
       'missing-version',
       `The top-level field schemaVersion ${seen}; a workbook records its format version as a whole ` +
-        `number such as ${SCHEMA_VERSION}. ${UNCHANGED}`,
+        `number such as ${SCHEMA_VERSION}.`,
     );
   }
   const fromVersion = version as number;
@@ -126,7 +137,7 @@ export function decodeValue(value: unknown): Decoded {
     return fail(
       'future-version',
       `The file was made by a newer version of Rollout War Room (schema ${fromVersion}; this build ` +
-        `reads up to ${SCHEMA_VERSION}). Update the app; the file was not changed.`,
+        `reads up to ${SCHEMA_VERSION}). Update the app to open it.`,
     );
   }
   let migrated = doc;
@@ -139,7 +150,7 @@ export function decodeValue(value: unknown): Decoded {
       return fail(
         'migration-failed',
         `The file uses schema ${fromVersion} and could not be upgraded to schema ${SCHEMA_VERSION}` +
-          `${where}: ${(error as Error).message}. ${UNCHANGED}`,
+          `${where}: ${(error as Error).message}.`,
       );
     }
   }
@@ -150,7 +161,7 @@ export function decodeValue(value: unknown): Decoded {
     return fail(
       'wrong-schema',
       `The file is JSON but not a valid workbook (${issues.length} problem${s}): ` +
-        `${summarizeIssues(issues)}. ${UNCHANGED}`,
+        `${summarizeIssues(issues)}.`,
     );
   }
   return { ok: true, workbook: parsed.data, fromVersion, applied };

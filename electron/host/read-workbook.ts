@@ -30,7 +30,7 @@ export async function readWorkbookFile(path: string): Promise<Loaded> {
     return refuse(
       'too-large',
       `The file is ${formatBytes(size)}; a workbook is at most ${formatBytes(MAX_WORKBOOK_BYTES)}, so ` +
-        'it was not read. The file was not changed.',
+        'it was not read.',
     );
   }
   let bytes: Buffer;

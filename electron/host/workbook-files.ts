@@ -160,7 +160,12 @@ export class WorkbookFiles {
 
   async listRecent(): Promise<RecentFile[]> {
     const out: RecentFile[] = [];
-    for (const recent of await this.settings.recent()) if (await isFile(recent.path)) out.push(recent);
+    for (const recent of await this.settings.recent()) {
+      if (!(await isFile(recent.path))) continue;
+      // The open workbook may have been renamed since it was opened: show its name as it is now.
+      const live = recent.path === this.session.path ? this.session.workbook?.name : undefined;
+      out.push(live ? { ...recent, name: live } : recent);
+    }
     const notice = await this.settings.takeNotice();
     if (notice) this.session.addNotice(notice);
     return out;

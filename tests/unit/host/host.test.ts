@@ -134,6 +134,8 @@ describe('workbook host: sessions that persist', () => {
       'Charlie',
       'Alpha',
     ]);
+    await host.api['workbook:dispatch-command']({ type: 'workbook.rename', name: 'Bravo (renamed)' });
+    expect((await host.api['workbook:list-recent'](undefined))[0]?.name).toBe('Bravo (renamed)');
     await host.close();
     await unlink(b);
 
