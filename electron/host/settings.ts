@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { RecentFile } from '../../shared/contract';
 import { summarizeIssues, toFieldIssues } from '../../shared/schema/issues';
-import { type DurableFs, durableWrite, isCode } from './durable-write';
+import { type DurableFs, durableWrite, isCode, removeStaleTemps } from './durable-write';
 import { messageOf } from './errors';
 import { fileStamp } from './format';
 
@@ -75,6 +75,8 @@ export class SettingsStore {
 
   /** Reads settings.json. Returns a notice for the user when it had to be set aside. */
   private async load(): Promise<string | null> {
+    // A crash mid-save leaves a temp file beside settings.json; nothing else would ever remove it.
+    await removeStaleTemps(this.path);
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
