@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, SECTIONS, test } from './fixtures';
 
 // Accessibility non-negotiable: axe finds no violations on any screen, in either theme. Each
 // scan names the screen it covers, so a failure reads "dark / problem screen: color-contrast at
@@ -10,17 +10,6 @@ import { expect, test } from './fixtures';
 
 const SAMPLE_NAME = 'Fernhill Outfitters: move sales to Compass CRM';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const SECTIONS = [
-  'success',
-  'architecture',
-  'stakeholders',
-  'pilot',
-  'signals',
-  'runbooks',
-  'adoption',
-  'scorecard',
-  'cab',
-] as const;
 
 /** One readable line per failing node: rule, impact, where, and axe's own fix-it summary. */
 function describeViolations(results: Awaited<ReturnType<AxeBuilder['analyze']>>): string[] {

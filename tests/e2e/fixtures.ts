@@ -28,3 +28,19 @@ export const test = base.extend<{ host: WebHost; foreignRequests: string[] }>({
 });
 
 export { expect };
+
+/** Every section in the sidebar, in order; `nav-<id>` opens it. */
+export const SECTIONS = [
+  'success',
+  'architecture',
+  'stakeholders',
+  'pilot',
+  'signals',
+  'runbooks',
+  'adoption',
+  'scorecard',
+  'cab',
+] as const;
+
+/** Every screen reachable from the sidebar: the sections plus the workbook and files screen. */
+export const SCREENS = [...SECTIONS, 'workbook'] as const;

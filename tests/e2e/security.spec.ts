@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, SCREENS, test } from './fixtures';
 
 // Security non-negotiables, seen from the browser: workbook text is inert wherever it comes
 // from (the UI, a file on disk, a file name, a parser message), the page runs under a CSP
@@ -24,19 +24,6 @@ const XSS = {
 const ALL_XSS = Object.values(XSS).join(' ');
 /** Fits the 160-character limit on workbook names. */
 const XSS_NAME = `${XSS.svg} ${XSS.img} ${XSS.script}`;
-
-const NAV = [
-  'success',
-  'architecture',
-  'stakeholders',
-  'pilot',
-  'signals',
-  'runbooks',
-  'adoption',
-  'scorecard',
-  'cab',
-  'workbook',
-] as const;
 
 // The functions passed to page.evaluate run in the browser. The node tsconfig has no DOM lib, on
 // purpose (shared/ and electron/ must not see one), so the few DOM shapes used here are declared
@@ -156,7 +143,7 @@ async function waitSaved(page: Page, revision: number): Promise<void> {
 
 /** Walks every screen, checking inertness on each. */
 async function visitEveryScreen(page: Page, dialogs: string[]): Promise<void> {
-  for (const id of NAV) {
+  for (const id of SCREENS) {
     await page.getByTestId(`nav-${id}`).click();
     await expect(page.getByTestId(`section-${id}`)).toBeVisible();
     await expectInert(page, dialogs, `${id} screen`);
@@ -554,7 +541,7 @@ test('no request leaves the app, on any screen', async ({ page, host, foreignReq
   page.on('websocket', (ws) => sockets.push(ws.url()));
 
   await openApp(page, host.url);
-  for (const id of NAV) {
+  for (const id of SCREENS) {
     await page.getByTestId(`nav-${id}`).click();
     await expect(page.getByTestId(`section-${id}`)).toBeVisible();
   }

@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, type FSWatcher, watch } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockPathFor } from '../../../electron/host/file-lock';
 import { WorkbookSchema } from '../../../shared/schema/workbook';
-import { call, makeHost, SAMPLE, stopCondition, tempDir, workbookJson } from './helpers';
+import { bundleScript, call, makeHost, SAMPLE, stopCondition, tempDir, workbookJson } from './helpers';
 
 // The durability promise, tested the hard way: a real process edits a workbook through the real
 // host and is killed with SIGKILL at a random moment. After every kill the workbook is reopened
@@ -18,20 +17,6 @@ import { call, makeHost, SAMPLE, stopCondition, tempDir, workbookJson } from './
 const ROUNDS = process.env.SOAK ? 200 : 25;
 /** A child whose kill plan has not triggered by then has hung: that fails the test. */
 const CHILD_DEADLINE_MS = 15_000;
-
-async function bundleChild(dir: string): Promise<string> {
-  const outfile = join(dir, 'crash-child.mjs');
-  await build({
-    entryPoints: [resolve('tests/unit/host/crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'silent',
-  });
-  return outfile;
-}
 
 /**
  * When to kill. Three kinds, so kills land at every stage: while opening, between and during
@@ -149,7 +134,7 @@ interface Lane {
 describe('crash safety', () => {
   it(`keeps every acknowledged change through ${ROUNDS} kill -9s`, { timeout: 1_800_000 }, async () => {
     const root = await tempDir();
-    const script = await bundleChild(root);
+    const script = await bundleScript('tests/unit/host/crash-child.ts', root);
     const folder = join(root, 'shared-drive');
     await mkdir(folder);
     // Two workbooks, each killed over and over by its own chain of children, the chains running

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
 import { onTestFinished } from 'vitest';
 import { invoke } from '../../../electron/host/dispatch';
 import { type DurableFs, nodeDurableFs } from '../../../electron/host/durable-write';
@@ -8,7 +9,7 @@ import { createHost, type HostInternals } from '../../../electron/host/host';
 import type { Host, HostOptions } from '../../../electron/host/types';
 import type { HostApi, Method, MethodResults, Reply } from '../../../shared/contract';
 import type { Command } from '../../../shared/domain/commands';
-import type { Workbook } from '../../../shared/schema/workbook';
+import { emptyWorkbook, type Workbook } from '../../../shared/schema/workbook';
 
 // Shared set-up for host tests: real files in a fresh temp folder per test, removed afterwards,
 // and every host closed (so its lock is released) even when the test fails.
@@ -69,26 +70,23 @@ export const addStop = (id: string, threshold = 2): Command => ({
 
 /** A valid, current-version workbook as file bytes. */
 export function workbookJson(overrides: Partial<Workbook> = {}): string {
-  const wb = {
-    schemaVersion: 2,
-    id: 'wb-test',
-    name: 'Test rollout',
-    createdAt: '2026-11-24T09:00:00.000Z',
-    updatedAt: '2026-11-24T09:00:00.000Z',
-    revision: 0,
-    success: { outcomes: [], guardrails: [], baseline: [], stopConditions: [], noGoAuthorities: [] },
-    architecture: { waves: [] },
-    stakeholders: { groups: [] },
-    pilot: {},
-    signals: {},
-    runbooks: {},
-    adoption: {},
-    scorecard: { items: [] },
-    cab: {},
-    audit: [],
-    ...overrides,
-  };
+  const wb = { ...emptyWorkbook('wb-test', 'Test rollout', '2026-11-24T09:00:00.000Z'), ...overrides };
   return `${JSON.stringify(wb, null, 2)}\n`;
+}
+
+/** Bundles a child-process script (crash and lock peers) so plain `node` can run it. */
+export async function bundleScript(entry: string, outDir: string): Promise<string> {
+  const outfile = join(outDir, `${entry.split('/').at(-1)!.replace(/\.ts$/, '')}.mjs`);
+  await build({
+    entryPoints: [resolve(entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'silent',
+  });
+  return outfile;
 }
 
 /**

@@ -1,13 +1,12 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { invoke } from '../../../electron/host/dispatch';
 import type { Reply, SessionState } from '../../../shared/contract';
-import { addStop, makeHost, SAMPLE, tempDir, workbookJson } from './helpers';
+import { addStop, bundleScript, makeHost, SAMPLE, tempDir, workbookJson } from './helpers';
 
 // One writer per file: whoever opens a workbook second gets it read-only and is told who has
 // it; a lock left by a dead process is taken over.
@@ -149,20 +148,6 @@ interface Peer {
   exit(): Promise<number | null>;
 }
 
-async function bundlePeer(dir: string): Promise<string> {
-  const outfile = join(dir, 'lock-child.mjs');
-  await build({
-    entryPoints: [resolve('tests/unit/host/lock-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'silent',
-  });
-  return outfile;
-}
-
 async function startPeer(script: string, dataDir: string): Promise<Peer> {
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [script, dataDir, SAMPLE]);
   onTestFinished(() => {
@@ -203,7 +188,7 @@ describe('file lock between two OS processes', () => {
     timeout: 60_000,
   }, async () => {
     const root = await tempDir();
-    const script = await bundlePeer(root);
+    const script = await bundleScript('tests/unit/host/lock-child.ts', root);
     const folder = join(root, 'shared-drive');
     await mkdir(folder);
     const path = join(folder, 'plan.rollout.json');
