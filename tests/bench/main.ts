@@ -1,0 +1,98 @@
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO } from '../support/web-host';
+import { benchDurableChange } from './durable-change';
+import { benchFirstPaint } from './first-paint';
+import { benchOpen } from './open';
+import { benchRapidCommands } from './rapid-commands';
+import {
+  type Breakdown,
+  currentLoad,
+  machineInfo,
+  type Report,
+  type Result,
+  table,
+  writeReport,
+} from './report';
+import { makeWorkbook } from './workbooks';
+
+// `npm run bench` (run.mjs bundles this and runs it): every measurement against its target,
+// JSON on stdout and in tests/bench/results/latest.json, a table on stderr. A missed target is
+// reported, not fatal: exit code 1 means a benchmark could not run at all.
+//
+// BENCH_DIR picks the folder for the benchmark's files (default: the OS temp folder); point it
+// at the disk real workbooks live on, since fsync cost is a property of that disk.
+// --quick runs fewer iterations, for a fast look while working; it prints but leaves
+// latest.json alone, so the committed results always come from a full run.
+
+const quick = process.argv.includes('--quick');
+const SAMPLE = join(REPO, 'resources/sample/crm-migration.rollout.json');
+const RESULTS = join(REPO, 'tests/bench/results/latest.json');
+const MB = 1024 * 1024;
+
+const runs = quick
+  ? { small: 9, large: 5, open: 5, paint: 3, rounds: 1, warmup: 1 }
+  : { small: 61, large: 31, open: 15, paint: 10, rounds: 3, warmup: 2 };
+
+async function main(): Promise<number> {
+  const loadAtStart = currentLoad();
+  const dir = await realpath(await mkdtemp(join(process.env.BENCH_DIR ?? tmpdir(), 'warroom-bench-')));
+  const results: Result[] = [];
+  const breakdown: Breakdown[] = [];
+  const failures: string[] = [];
+  // Each benchmark runs even if an earlier one broke, so one failure does not hide the rest.
+  const step = async (label: string, run: () => Promise<void>) => {
+    process.stderr.write(`bench: ${label}…\n`);
+    try {
+      await run();
+    } catch (error) {
+      failures.push(`${label}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  };
+  try {
+    const small = await makeWorkbook(SAMPLE, MB);
+    const large = await makeWorkbook(SAMPLE, 10 * MB);
+    const common = { dir, samplePath: SAMPLE, warmup: runs.warmup };
+    for (const [label, bench, iterations] of [
+      ['1 MB', small, runs.small],
+      ['10 MB', large, runs.large],
+    ] as const) {
+      await step(`durable change, ${label}`, async () => {
+        const out = await benchDurableChange({ ...common, label: label.replace(' ', ''), bench, iterations });
+        results.push(out.result);
+        breakdown.push(...out.breakdown);
+      });
+    }
+    await step('open 10 MB', async () => {
+      const out = await benchOpen({ ...common, bench: large, iterations: runs.open });
+      results.push(out.result);
+      breakdown.push(...out.breakdown);
+    });
+    await step('first paint', async () => {
+      results.push(...(await benchFirstPaint(SAMPLE, runs.paint, runs.warmup)));
+    });
+    for (const arrival of ['one tick', 'one per event-loop turn'] as const) {
+      await step(`rapid commands, ${arrival}`, async () => {
+        results.push(await benchRapidCommands(dir, SAMPLE, arrival, 1000, runs.rounds));
+      });
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const report: Report = {
+    machine: machineInfo(process.env.BENCH_DIR ?? tmpdir(), loadAtStart),
+    date: new Date().toISOString(),
+    quick,
+    results,
+    breakdown,
+    ...(failures.length > 0 ? { failures } : {}),
+  };
+  if (!quick) await writeReport(RESULTS, report);
+  process.stderr.write(`${table(report)}\n`);
+  for (const failure of failures) process.stderr.write(`bench FAILED: ${failure}\n`);
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  return failures.length > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();
