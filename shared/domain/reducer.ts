@@ -24,7 +24,7 @@ function parseItem(key: CollectionKey, item: unknown) {
   return parsed.data;
 }
 
-function indexOf(list: { id: string }[], key: CollectionKey, id: string): number {
+function indexOf(list: readonly { id: string }[], key: CollectionKey, id: string): number {
   const index = list.findIndex((x) => x.id === id);
   if (index < 0) throw new DomainError('not-found', `No ${COLLECTIONS[key].noun} with id "${id}"`, 'id');
   return index;
@@ -39,40 +39,41 @@ export function applyCommand(wb: Workbook, cmd: Command): Workbook {
   }
   const key = cmd.collection;
   const noun = COLLECTIONS[key].noun;
-  return produce(wb, (d) => {
-    // Widened on purpose: the item was validated against this collection's own schema.
-    const list: { id: string }[] = COLLECTIONS[key].list(d as Workbook);
-    switch (cmd.type) {
-      case 'item.add': {
-        const item = parseItem(key, cmd.item);
-        if (list.some((x) => x.id === item.id)) {
-          throw new DomainError('duplicate-id', `A ${noun} with id "${item.id}" already exists`, 'item.id');
-        }
-        const at = cmd.index ?? list.length;
-        if (at > list.length) throw new DomainError('out-of-range', `Index ${at} is past the end`, 'index');
-        list.splice(at, 0, item);
-        return;
+  // Lookups and edits run on the plain (frozen) array and only the new array goes through immer:
+  // reading a long list through an immer draft would proxy every element on each command.
+  const list: readonly { id: string }[] = COLLECTIONS[key].list(wb);
+  switch (cmd.type) {
+    case 'item.add': {
+      const item = parseItem(key, cmd.item);
+      if (list.some((x) => x.id === item.id)) {
+        throw new DomainError('duplicate-id', `A ${noun} with id "${item.id}" already exists`, 'item.id');
       }
-      case 'item.update': {
-        const item = parseItem(key, cmd.item);
-        if (item.id !== cmd.id)
-          throw new DomainError('invalid-item', `An update cannot change the id`, 'item.id');
-        list[indexOf(list, key, cmd.id)] = item;
-        return;
-      }
-      case 'item.remove':
-        list.splice(indexOf(list, key, cmd.id), 1);
-        return;
-      case 'item.move': {
-        const from = indexOf(list, key, cmd.id);
-        if (cmd.toIndex >= list.length) {
-          throw new DomainError('out-of-range', `Position ${cmd.toIndex + 1} is past the end`, 'toIndex');
-        }
-        const [moved] = list.splice(from, 1);
-        list.splice(cmd.toIndex, 0, moved!);
-        return;
-      }
+      const at = cmd.index ?? list.length;
+      if (at > list.length) throw new DomainError('out-of-range', `Index ${at} is past the end`, 'index');
+      return withList(wb, key, list.toSpliced(at, 0, item));
     }
+    case 'item.update': {
+      const item = parseItem(key, cmd.item);
+      if (item.id !== cmd.id) throw new DomainError('invalid-item', 'An update cannot change the id', 'item.id');
+      return withList(wb, key, list.with(indexOf(list, key, cmd.id), item));
+    }
+    case 'item.remove':
+      return withList(wb, key, list.toSpliced(indexOf(list, key, cmd.id), 1));
+    case 'item.move': {
+      const from = indexOf(list, key, cmd.id);
+      if (cmd.toIndex >= list.length) {
+        throw new DomainError('out-of-range', `Position ${cmd.toIndex + 1} is past the end`, 'toIndex');
+      }
+      return withList(wb, key, list.toSpliced(from, 1).toSpliced(cmd.toIndex, 0, list[from]!));
+    }
+  }
+}
+
+/** Replaces one collection's array; the key names its place ("success.stopConditions"). */
+function withList(wb: Workbook, key: CollectionKey, next: { id: string }[]): Workbook {
+  const [section, field] = key.split('.') as [keyof Workbook, string];
+  return produce(wb, (d) => {
+    (d[section] as Record<string, unknown>)[field] = castDraft(next);
   });
 }
 
