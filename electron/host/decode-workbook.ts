@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { ProblemKind } from '../../shared/contract';
 import { summarizeIssues, toFieldIssues } from '../../shared/schema/issues';
 import { MigrationError, migrate } from '../../shared/schema/migrations';
@@ -39,7 +40,8 @@ export function decodeWorkbook(bytes: Uint8Array): Decoded {
         'never contain; another editor probably re-saved it.',
     );
   }
-  const badByte = firstInvalidUtf8(buffer);
+  // The native check is fast; the JavaScript scan runs only to name the offending byte.
+  const badByte = isUtf8(buffer) ? -1 : firstInvalidUtf8(buffer);
   if (badByte >= 0) {
     return fail(
       'not-json',
