@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { MissingToken } from './app/MissingToken';
 import { bridgeUnavailable } from './bridge';
+import { handleMenuAction, startSession } from './store/actions';
 import { useAppStore } from './store/app-store';
 import { applyTheme } from './store/theme';
 import './styles/theme.css';
@@ -15,6 +16,10 @@ import './styles/screens.css';
 
 // Theme first, before React renders, so the first paint is already in the right colours.
 applyTheme(useAppStore.getState().theme, false);
+
+// Connect to the host before React's first render: the socket handshake and the first state
+// request then overlap rendering instead of waiting for it. The page lives as long as the session.
+if (!bridgeUnavailable()) startSession(handleMenuAction);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing #root');

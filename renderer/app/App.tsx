@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
 import { SuccessSection } from '../features/success/SuccessSection';
-import { handleMenuAction, startSession } from '../store/actions';
 import { problemKey, useAppStore } from '../store/app-store';
 import { ConnectionBanner } from './ConnectionBanner';
 import { EmptySection } from './EmptySection';
@@ -39,8 +38,6 @@ export function App() {
   const section = useAppStore((s) => s.section);
   const mainRef = useRef<HTMLElement>(null);
   useUndoShortcuts();
-
-  useEffect(() => startSession(handleMenuAction), []);
 
   // Changing section scrolls back to the top; focus stays on the nav so arrow keys keep working.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on section change only
