@@ -54,7 +54,8 @@ export function applyCommand(wb: Workbook, cmd: Command): Workbook {
     }
     case 'item.update': {
       const item = parseItem(key, cmd.item);
-      if (item.id !== cmd.id) throw new DomainError('invalid-item', 'An update cannot change the id', 'item.id');
+      if (item.id !== cmd.id)
+        throw new DomainError('invalid-item', 'An update cannot change the id', 'item.id');
       return withList(wb, key, list.with(indexOf(list, key, cmd.id), item));
     }
     case 'item.remove':
