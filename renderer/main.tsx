@@ -7,7 +7,7 @@ import { MissingToken } from './app/MissingToken';
 import { bridgeUnavailable } from './bridge';
 import { handleMenuAction, startSession } from './store/actions';
 import { useAppStore } from './store/app-store';
-import { applyTheme } from './store/theme';
+import { applyTheme, followSystemTheme } from './store/theme';
 import './styles/theme.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -16,6 +16,10 @@ import './styles/screens.css';
 
 // Theme first, before React renders, so the first paint is already in the right colours.
 applyTheme(useAppStore.getState().theme, false);
+followSystemTheme((theme) => {
+  applyTheme(theme, false);
+  useAppStore.setState({ theme });
+});
 
 // Connect to the host before React's first render: the socket handshake and the first state
 // request then overlap rendering instead of waiting for it. The page lives as long as the session.

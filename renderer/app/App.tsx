@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { SuccessSection } from '../features/success/SuccessSection';
 import { problemKey, useAppStore } from '../store/app-store';
-import { ConnectionBanner } from './ConnectionBanner';
+import { ConnectionBanner, ReadOnlyBanner } from './ConnectionBanner';
 import { EmptySection } from './EmptySection';
 import { Header } from './Header';
 import { ProblemScreen } from './ProblemScreen';
@@ -49,9 +49,13 @@ export function App() {
     <div className="app">
       <Header />
       <ConnectionBanner />
+      <ReadOnlyBanner />
       <div className="app-body">
         <Sidebar />
-        <main className="app-main" ref={mainRef} id="main">
+        {/* Focusable so the keyboard can scroll it even when every control inside is disabled
+            (a read-only workbook). */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus */}
+        <main className="app-main" ref={mainRef} id="main" tabIndex={0}>
           <MainContent />
         </main>
       </div>

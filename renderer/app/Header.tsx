@@ -50,19 +50,15 @@ export function Header() {
               rev {wb.revision}
             </span>
           ) : null}
-          {wb ? (
+          {wb && !readOnly ? (
             <span className={`save-state save-${save.state}`} data-testid="save-state">
               <span className="save-dot" aria-hidden="true" />
               {saveLabel(save)}
             </span>
           ) : null}
           {readOnly ? (
-            <span
-              className="badge badge-warn"
-              data-testid="read-only"
-              title={file?.readOnlyReason ?? undefined}
-            >
-              Read-only{file?.readOnlyReason ? `: ${file.readOnlyReason}` : ''}
+            <span className="badge badge-warn" data-testid="read-only">
+              Read-only
             </span>
           ) : null}
         </p>

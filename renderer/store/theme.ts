@@ -5,14 +5,27 @@ export type Theme = 'light' | 'dark';
 
 const KEY = 'rollout-war-room.theme';
 
-export function initialTheme(): Theme {
+const darkQuery = (): MediaQueryList | undefined => window.matchMedia?.('(prefers-color-scheme: dark)');
+
+function savedTheme(): Theme | null {
   try {
     const saved = window.localStorage.getItem(KEY);
     if (saved === 'light' || saved === 'dark') return saved;
   } catch {
     // Storage can be disabled; the OS preference is a fine fallback.
   }
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  return null;
+}
+
+export function initialTheme(): Theme {
+  return savedTheme() ?? (darkQuery()?.matches ? 'dark' : 'light');
+}
+
+/** Until the user picks a theme, follow the OS live (a laptop switching to night mode mid-meeting). */
+export function followSystemTheme(onChange: (theme: Theme) => void): void {
+  darkQuery()?.addEventListener('change', (event) => {
+    if (savedTheme() === null) onChange(event.matches ? 'dark' : 'light');
+  });
 }
 
 export function applyTheme(theme: Theme, remember: boolean): void {

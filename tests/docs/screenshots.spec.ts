@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../e2e/fixtures';
+import { startWebHost } from '../support/web-host';
 
 // `npm run screenshots` refreshes the pictures README shows, from the real app in web mode.
 
@@ -31,4 +32,18 @@ test('problem screen', async ({ page, host }) => {
   await page.getByTestId('open-path-submit').click();
   await expect(page.getByTestId('open-problem')).toBeVisible();
   await page.screenshot({ path: join(OUT, 'problem-light.png') });
+});
+
+test('read-only view for a reviewer', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('workbook-name')).toBeVisible();
+  const second = await startWebHost(host.dataDir);
+  try {
+    const reviewer = await page.context().newPage();
+    await reviewer.goto(second.url);
+    await expect(reviewer.getByTestId('read-only')).toBeVisible();
+    await reviewer.screenshot({ path: join(OUT, 'read-only-light.png') });
+  } finally {
+    await second.stop();
+  }
 });

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import { expect, SECTIONS, test } from './fixtures';
 
 // Accessibility non-negotiable: axe finds no violations on any screen, in either theme. Each
@@ -9,30 +9,6 @@ import { expect, SECTIONS, test } from './fixtures';
 // .problem-detail — Fix any of the following: ..." and can be fixed without re-running by hand.
 
 const SAMPLE_NAME = 'Fernhill Outfitters: move sales to Compass CRM';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-/** One readable line per failing node: rule, impact, where, and axe's own fix-it summary. */
-function describeViolations(results: Awaited<ReturnType<AxeBuilder['analyze']>>): string[] {
-  return results.violations.flatMap((v) =>
-    v.nodes.map(
-      (n) =>
-        `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    at ${JSON.stringify(n.target)}\n    ${
-          n.failureSummary?.replaceAll('\n', '\n    ') ?? ''
-        }\n    html: ${n.html.slice(0, 200)}`,
-    ),
-  );
-}
-
-/** Scans the whole page as it is now; `screen` names it in the failure message. */
-async function expectNoViolations(page: Page, screen: string): Promise<void> {
-  // Legacy mode runs axe in the page itself. The app has no frames (its CSP leaves frame-src at
-  // default-src 'none'), so the cross-frame mode's extra blank page only costs ~2.5 s a scan.
-  const results = await new AxeBuilder({ page }).withTags(TAGS).setLegacyMode(true).analyze();
-  const found = describeViolations(results);
-  if (found.length > 0) console.log(`axe, ${screen}:\n  ${found.join('\n  ')}`);
-  expect(found, `axe violations on ${screen}`).toEqual([]);
-}
-
 async function openApp(page: Page, url: string, theme: 'light' | 'dark'): Promise<void> {
   await page.goto(url);
   // The first load (host start, cold bundle) can be slow on a busy machine.
