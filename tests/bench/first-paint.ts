@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 import { startWebHost } from '../support/web-host';
 import { judge, type Result, skipped } from './report';
 import { summarize } from './stats';
@@ -11,26 +11,6 @@ import { summarize } from './stats';
 // from the page's own clock, whose zero is the start of the navigation.
 
 const NAME_SELECTOR = '[data-testid="workbook-name"]';
-
-/** Same search as playwright.config.ts: CHROMIUM_PATH, Debian's chromium, Playwright's own. */
-function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  try {
-    candidates.push(chromium.executablePath());
-  } catch {
-    // Playwright has no browser of its own here; that is the usual case.
-  }
-  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
-}
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface Marks {
   /** Navigation timing: first response byte, and DOMContentLoaded done (after the app script ran). */
