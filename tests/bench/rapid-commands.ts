@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import type { Command } from '../../shared/domain/commands';
+import { addStop } from '../support/workbook-fixtures';
 import { benchHost, openForEditing } from './host-kit';
 import { judge, type Result } from './report';
 import { median, round, summarize } from './stats';
@@ -15,21 +15,6 @@ import { median, round, summarize } from './stats';
 export type Arrival = 'one tick' | 'one per event-loop turn';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-const addStop = (id: string): Command => ({
-  type: 'item.add',
-  collection: 'success.stopConditions',
-  item: {
-    id,
-    metric: 'Checkout error rate',
-    comparator: '>',
-    threshold: 2,
-    unit: '%',
-    windowMinutes: 15,
-    action: 'rollback',
-    callers: ['Incident commander'],
-  },
-});
 
 interface Round {
   ms: number;

@@ -7,6 +7,20 @@ import { DurableWorkbookAdapter, WorkbookFileError } from '../../../electron/hos
 import type { Workbook } from '../../../shared/schema/workbook';
 import { addStop, call, makeHost, readJson, recordingFs, tempDir, workbookJson } from './helpers';
 
+/** The durable write, step by step, as recordingFs logs it; the temp name is read from the log. */
+function durableSteps(log: string[], folder: string): string[] {
+  const temp = log[0]!.replace('create ', '');
+  expect(temp).toMatch(/^\.plan\.rollout\.json\.[0-9a-f]{16}\.tmp$/);
+  return [
+    `create ${temp}`,
+    `write ${temp}`,
+    `fsync ${temp}`,
+    `close ${temp}`,
+    `rename ${temp} -> plan.rollout.json`,
+    `fsync-dir ${folder}`,
+  ];
+}
+
 describe('durable write', () => {
   it('writes a temp file, fsyncs it, renames it over the target, then fsyncs the folder', async () => {
     const dir = await tempDir();
@@ -16,16 +30,7 @@ describe('durable write', () => {
 
     await durableWrite(target, Buffer.from('new'), recordingFs(log));
 
-    const temp = log[0]!.replace('create ', '');
-    expect(temp).toMatch(/^\.plan\.rollout\.json\.[0-9a-f]{16}\.tmp$/);
-    expect(log).toEqual([
-      `create ${temp}`,
-      `write ${temp}`,
-      `fsync ${temp}`,
-      `close ${temp}`,
-      `rename ${temp} -> plan.rollout.json`,
-      `fsync-dir ${dir.split('/').at(-1)}`,
-    ]);
+    expect(log).toEqual(durableSteps(log, dir.split('/').at(-1)!));
     expect(await readFile(target, 'utf8')).toBe('new');
     expect(await readdir(dir)).toEqual(['plan.rollout.json']);
   });
@@ -49,17 +54,7 @@ describe('durable write', () => {
     });
     expect((await ack).revision).toBe(1);
 
-    const temp = log[0]!.replace('create ', '');
-    expect(temp).toMatch(/^\.plan\.rollout\.json\.[0-9a-f]{16}\.tmp$/);
-    expect(log).toEqual([
-      `create ${temp}`,
-      `write ${temp}`,
-      `fsync ${temp}`,
-      `close ${temp}`,
-      `rename ${temp} -> plan.rollout.json`,
-      'fsync-dir team-share',
-      'ack 1',
-    ]);
+    expect(log).toEqual([...durableSteps(log, 'team-share'), 'ack 1']);
     expect((await readJson(path)).revision).toBe(1);
     expect((await readdir(folder)).sort()).toEqual(['plan.rollout.json', 'plan.rollout.json.lock']);
   });

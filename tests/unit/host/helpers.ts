@@ -8,7 +8,6 @@ import { type DurableFs, nodeDurableFs } from '../../../electron/host/durable-wr
 import { createHost, type HostInternals } from '../../../electron/host/host';
 import type { Host, HostOptions } from '../../../electron/host/types';
 import type { HostApi, Method, MethodResults, Reply } from '../../../shared/contract';
-import type { Command } from '../../../shared/domain/commands';
 import { emptyWorkbook, type Workbook } from '../../../shared/schema/workbook';
 
 // Shared set-up for host tests: real files in a fresh temp folder per test, removed afterwards,
@@ -51,22 +50,7 @@ export async function readJson(path: string): Promise<Workbook> {
   return JSON.parse(await readFile(path, 'utf8')) as Workbook;
 }
 
-export const stopCondition = (id: string, threshold = 2) => ({
-  id,
-  metric: 'Checkout error rate',
-  comparator: '>',
-  threshold,
-  unit: '%',
-  windowMinutes: 15,
-  action: 'rollback',
-  callers: ['Incident commander'],
-});
-
-export const addStop = (id: string, threshold = 2): Command => ({
-  type: 'item.add',
-  collection: 'success.stopConditions',
-  item: stopCondition(id, threshold),
-});
+export { addStop, stopCondition } from '../../support/workbook-fixtures';
 
 /** A valid, current-version workbook as file bytes. */
 export function workbookJson(overrides: Partial<Workbook> = {}): string {

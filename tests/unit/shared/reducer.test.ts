@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../shared/domain/errors';
 import { contentOf, execute, openDoc, redo, undo } from '../../../shared/domain/history';
 import { emptyWorkbook, WorkbookSchema } from '../../../shared/schema/workbook';
+import { stopCondition } from '../../support/workbook-fixtures';
 
 const meta = { actor: 'tester', at: '2026-11-24T10:00:00.000Z' };
-const stop = {
-  id: 'sc-1',
-  metric: 'Checkout error rate',
-  comparator: '>',
-  threshold: 2,
-  unit: '%',
-  windowMinutes: 15,
-  action: 'rollback',
-  callers: ['Incident commander'],
-};
+const stop = stopCondition('sc-1');
 
 describe('commands and history', () => {
   it('adds a stop condition, stamps revision and audit, and stays schema-valid', () => {

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { METHOD_NAMES, type Method } from '../../../shared/contract';
 import { COLLECTION_KEYS } from '../../../shared/domain/collections';
+import { stopCondition } from '../../support/workbook-fixtures';
 
 // Frame and input generators for fuzz.test.ts. Inputs are JSON *text*, so they can hold what JS
 // values cannot round-trip: own "__proto__" keys, 1e999, nesting deeper than JSON.stringify can
@@ -147,16 +148,7 @@ const indexText = fc.oneof(
   { arbitrary: hostileValueText, weight: 1 },
 );
 /** A stop condition that is valid except for one field, which gets a hostile value. */
-const VALID_STOP: Record<string, unknown> = {
-  id: 'fz-stop',
-  metric: 'Checkout error rate',
-  comparator: '>',
-  threshold: 2,
-  unit: '%',
-  windowMinutes: 15,
-  action: 'rollback',
-  callers: ['Incident commander'],
-};
+const VALID_STOP: Record<string, unknown> = stopCondition('fz-stop');
 const nearValidItem = fc
   .tuple(fc.constantFrom(...Object.keys(VALID_STOP), '__proto__', 'constructor', 'extra'), hostileValueText)
   .map(([field, value]) =>
