@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog, type FileFilter } from 'electron';
-import { WORKBOOK_EXTENSION } from './file-args';
+import { WORKBOOK_SUFFIX } from '../shared/domain/limits';
 import type { ShellCapabilities } from './host/types';
 
 // Native open/save dialogs, handed to the host as ShellCapabilities (web mode has none).
@@ -17,7 +17,7 @@ function fileNameFor(suggested: string): string {
   const base = basename(suggested.trim() || 'Untitled rollout')
     .replace(/[<>:"/\\|?*\p{Cc}]/gu, '-')
     .slice(0, 120);
-  return base.toLowerCase().endsWith(WORKBOOK_EXTENSION) ? base : `${base}${WORKBOOK_EXTENSION}`;
+  return base.toLowerCase().endsWith(WORKBOOK_SUFFIX) ? base : `${base}${WORKBOOK_SUFFIX}`;
 }
 
 export function createShellCapabilities(): ShellCapabilities {
@@ -43,8 +43,8 @@ export function createShellCapabilities(): ShellCapabilities {
       if (result.canceled || !result.filePath) return null;
       // Some dialogs drop the double extension; a workbook should always keep it.
       const path = result.filePath;
-      if (path.toLowerCase().endsWith(WORKBOOK_EXTENSION)) return path;
-      return `${path.replace(/\.json$/i, '')}${WORKBOOK_EXTENSION}`;
+      if (path.toLowerCase().endsWith(WORKBOOK_SUFFIX)) return path;
+      return `${path.replace(/\.json$/i, '')}${WORKBOOK_SUFFIX}`;
     },
   };
 }

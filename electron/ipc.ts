@@ -1,6 +1,12 @@
 import { type IpcMainInvokeEvent, ipcMain } from 'electron';
-import { EVENT_NAMES, type EventName, METHOD_NAMES, type Reply } from '../shared/contract';
-import { invoke } from './host/dispatch';
+import {
+  EVENT_NAMES,
+  type EventName,
+  METHOD_NAMES,
+  OPEN_DROPPED_CHANNEL,
+  type Reply,
+} from '../shared/contract';
+import { invoke, toApiError } from './host/dispatch';
 import type { Host } from './host/types';
 import { appWindows, isAppUrl, isAppWebContents } from './windows';
 
@@ -34,10 +40,32 @@ export function registerIpc(host: Host): () => void {
       return invoke(host.api, name, input);
     });
   }
+  // A workbook dropped on a window: the preload resolved the dropped File to its path, which a
+  // page cannot invent. It is the user's own choice, like a file picked in a dialog.
+  ipcMain.handle(OPEN_DROPPED_CHANNEL, async (event, path: unknown): Promise<Reply<unknown>> => {
+    if (!isTrustedSender(event)) return FORBIDDEN;
+    if (typeof path !== 'string' || path === '') {
+      return {
+        ok: false,
+        error: {
+          code: 'not-available',
+          message: 'Only files from your computer can be dropped here.',
+          where: '',
+          issues: [],
+        },
+      };
+    }
+    try {
+      return { ok: true, value: await host.openPath(path) };
+    } catch (error) {
+      return { ok: false, error: toApiError(OPEN_DROPPED_CHANNEL, error) };
+    }
+  });
   const unsubscribes = EVENT_NAMES.map((name) =>
     host.on(name, (payload: unknown) => sendToWindows(name, payload)),
   );
   return () => {
+    ipcMain.removeHandler(OPEN_DROPPED_CHANNEL);
     for (const name of METHOD_NAMES) ipcMain.removeHandler(name);
     for (const off of unsubscribes) off();
   };

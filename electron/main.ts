@@ -1,11 +1,12 @@
-import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
 import type { MenuAction } from '../shared/contract';
+import { messageOf } from '../shared/domain/format';
 import { createShellCapabilities } from './dialogs';
 import { findWorkbookArgument } from './file-args';
 import { invoke } from './host/dispatch';
 import { createHost } from './host/host';
+import { osUserName } from './host/paths';
 import type { Host } from './host/types';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -30,8 +31,11 @@ protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 app.enableSandbox();
-// Tests (and anyone wanting a separate profile) point the app at another data folder.
-if (process.env.WARROOM_DATA_DIR) app.setPath('userData', resolve(process.env.WARROOM_DATA_DIR));
+// Development and tests point the app at another data folder. Never in a packaged app: an
+// environment variable must not be able to redirect a user's workbooks and settings.
+if (!app.isPackaged && process.env.WARROOM_DATA_DIR) {
+  app.setPath('userData', resolve(process.env.WARROOM_DATA_DIR));
+}
 
 let host: Host | null = null;
 let pendingFile: string | null = findWorkbookArgument(process.argv, process.cwd());
@@ -78,7 +82,7 @@ async function start(): Promise<void> {
   const started = createHost({
     dataDir: app.getPath('userData'),
     samplePath,
-    actor: currentUser(),
+    suggestedName: osUserName(),
     shell: createShellCapabilities(),
   });
   await started.start();
@@ -124,7 +128,14 @@ function openWorkbook(path: string): void {
     pendingFile = path;
     return;
   }
-  void invoke(host.api, 'workbook:open-file', { path }).then((reply) => {
+  host.openPath(path).catch((error: unknown) => {
+    dialog.showErrorBox('The workbook could not be opened', messageOf(error));
+  });
+}
+
+function openRecent(fileId: string): void {
+  if (!host) return;
+  void invoke(host.api, 'workbook:open-file', { fileId }).then((reply) => {
     if (!reply.ok) dialog.showErrorBox('The workbook could not be opened', reply.error.message);
   });
 }
@@ -137,7 +148,7 @@ function watchRecentFiles(started: Host): void {
       const target = focused && isAppWebContents(focused.webContents) ? focused : appWindows()[0];
       target?.webContents.send('app:menu-action', action);
     },
-    openRecent: (path: string) => openWorkbook(path),
+    openRecent,
     showAbout: () => {
       void dialog.showMessageBox({
         type: 'info',
@@ -176,16 +187,4 @@ function installQuitHandler(started: Host, unregister: () => void): void {
       )
       .finally(() => app.exit(0));
   });
-}
-
-function currentUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env.USER || process.env.USERNAME || 'unknown';
-  }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -10,7 +10,8 @@ import type { MenuAction, RecentFile } from '../shared/contract';
 export interface MenuHandlers {
   /** Deliver a menu choice to the focused window. */
   send(action: MenuAction): void;
-  openRecent(path: string): void;
+  /** Opens a recent workbook by the id the host gave it. */
+  openRecent(fileId: string): void;
   showAbout(): void;
 }
 
@@ -34,7 +35,7 @@ export function buildMenu(state: MenuState, handlers: MenuHandlers): Menu {
           label: file.name,
           sublabel: file.path,
           toolTip: file.path,
-          click: () => handlers.openRecent(file.path),
+          click: () => handlers.openRecent(file.id),
         }));
 
   const template: MenuItemConstructorOptions[] = [
@@ -66,6 +67,7 @@ export function buildMenu(state: MenuState, handlers: MenuHandlers): Menu {
     {
       label: '&View',
       submenu: [
+        action('&History', 'history', 'CmdOrCtrl+Shift+H'),
         action('Toggle &Theme', 'toggle-theme', 'CmdOrCtrl+Shift+L'),
         { type: 'separator' },
         ...(state.isDev

@@ -1,5 +1,11 @@
-import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
-import type { EventName, Method, PreloadApi, Reply } from '../shared/contract';
+import { contextBridge, type IpcRendererEvent, ipcRenderer, webUtils } from 'electron';
+import {
+  type EventName,
+  type Method,
+  OPEN_DROPPED_CHANNEL,
+  type PreloadApi,
+  type Reply,
+} from '../shared/contract';
 
 // The sandboxed preload: one CommonJS bundle exposing one narrow object, `window.warroom`.
 // The name tables are typed from the contract (a missing or extra name is a compile error)
@@ -8,21 +14,26 @@ import type { EventName, Method, PreloadApi, Reply } from '../shared/contract';
 
 const METHOD_TABLE: Record<Method, true> = {
   'session:get-state': true,
+  'settings:set-identity': true,
   'workbook:dispatch-command': true,
   'workbook:undo-change': true,
   'workbook:redo-change': true,
+  'files:list-folders': true,
   'workbook:open-file': true,
   'workbook:create-file': true,
   'workbook:save-as': true,
+  'workbook:upload-copy': true,
   'workbook:open-sample': true,
   'workbook:restore-backup': true,
   'workbook:list-recent': true,
-  'dialog:choose-open-path': true,
-  'dialog:choose-save-path': true,
+  'dialog:open-workbook': true,
+  'dialog:save-workbook': true,
+  'history:list-entries': true,
 };
 
 const EVENT_TABLE: Record<EventName, true> = {
   'session:state-changed': true,
+  'workbook:changed': true,
   'workbook:save-status': true,
   'app:menu-action': true,
 };
@@ -33,6 +44,16 @@ function failure(code: string, message: string): Reply<never> {
   return { ok: false, error: { code, message, where: '', issues: [] } };
 }
 
+async function call(channel: string, input: unknown): Promise<Reply<unknown>> {
+  try {
+    return (await ipcRenderer.invoke(channel, input)) as Reply<unknown>;
+  } catch (error) {
+    // e.g. the input held something structured clone cannot copy (a function, a DOM node).
+    const message = error instanceof Error ? error.message : String(error);
+    return failure('ipc-failed', `The request could not reach the app: ${message}`);
+  }
+}
+
 const api: PreloadApi = {
   // Unknown names are refused here, before IPC, so the page cannot reach any other channel
   // main might listen on. Failures come back as a Reply, the same shape web mode gives.
@@ -40,13 +61,7 @@ const api: PreloadApi = {
     if (!has(METHOD_TABLE, method)) {
       return failure('unknown-method', `There is no method called "${String(method)}".`);
     }
-    try {
-      return (await ipcRenderer.invoke(method, input)) as Reply<unknown>;
-    } catch (error) {
-      // e.g. the input held something structured clone cannot copy (a function, a DOM node).
-      const message = error instanceof Error ? error.message : String(error);
-      return failure('ipc-failed', `The request could not reach the app: ${message}`);
-    }
+    return call(method, input);
   },
   on(event: string, listener: (payload: unknown) => void): () => void {
     if (!has(EVENT_TABLE, event)) throw new TypeError(`There is no event called "${String(event)}".`);
@@ -57,6 +72,17 @@ const api: PreloadApi = {
     return () => {
       ipcRenderer.removeListener(event, wrapped);
     };
+  },
+  async openDroppedFile(file: unknown): Promise<Reply<unknown>> {
+    // Only a real dropped or picked File has a path; one built in page script gets "".
+    let path = '';
+    try {
+      path = webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]);
+    } catch {
+      path = '';
+    }
+    if (!path) return failure('not-available', 'Only files from your computer can be dropped here.');
+    return call(OPEN_DROPPED_CHANNEL, path);
   },
 };
 

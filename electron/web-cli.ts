@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { homedir, userInfo } from 'node:os';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHost } from './host/host';
+import { osUserName } from './host/paths';
 import type { Host } from './host/types';
 import { startWebServer, type WebServer } from './web';
 
@@ -20,10 +21,12 @@ interface CliOptions {
   dataDir: string;
   port: number;
   open: boolean;
+  /** Folders whose workbooks the file browser may list and open, besides the workbooks folder. */
+  allow: string[];
 }
 
 function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
-  let values: { 'data-dir'?: string; port?: string; open?: boolean; 'no-open'?: boolean };
+  let values: { 'data-dir'?: string; port?: string; open?: boolean; 'no-open'?: boolean; allow?: string[] };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -32,13 +35,14 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
         port: { type: 'string' },
         open: { type: 'boolean' },
         'no-open': { type: 'boolean' },
+        allow: { type: 'string', multiple: true },
       },
       strict: true,
       allowPositionals: false,
     }));
   } catch (error) {
     throw new UsageError(
-      `${(error as Error).message.split('\n')[0]} (usage: web-cli [--data-dir <dir>] [--port <n>] [--open | --no-open])`,
+      `${(error as Error).message.split('\n')[0]} (usage: web-cli [--data-dir <dir>] [--port <n>] [--allow <dir>]... [--open | --no-open])`,
     );
   }
   const portText = values.port ?? env.WARROOM_PORT ?? '0';
@@ -50,7 +54,11 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   // Opening a browser is a convenience: never in CI, never without a display unless asked.
   const hasDisplay = process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
   const open = values['no-open'] ? false : (values.open ?? (!env.CI && hasDisplay));
-  return { dataDir, port, open };
+  const allow = (values.allow ?? []).map((dir) => resolve(dir));
+  for (const dir of allow) {
+    if (!existsSync(dir)) throw new UsageError(`The folder given to --allow does not exist: ${dir}`);
+  }
+  return { dataDir, port, open, allow };
 }
 
 /** The per-user data folder, following each platform's convention (XDG on Linux). */
@@ -69,15 +77,6 @@ function packageRoot(): string {
     const parent = dirname(dir);
     if (parent === dir) throw new Error(`The sample workbook (${SAMPLE}) is missing from this installation.`);
     dir = parent;
-  }
-}
-
-function currentUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    // userInfo() throws for a uid with no passwd entry (some containers).
-    return process.env.USER || process.env.USERNAME || 'unknown';
   }
 }
 
@@ -123,7 +122,8 @@ async function main(): Promise<void> {
     const created = createHost({
       dataDir: options.dataDir,
       samplePath: join(root, SAMPLE),
-      actor: currentUser(),
+      suggestedName: osUserName(),
+      allow: options.allow,
     });
     host = created;
     await created.start();

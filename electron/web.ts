@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { type ApiError, EVENT_NAMES, type EventName, type Reply } from '../shared/contract';
+import { messageOf } from '../shared/domain/format';
 import { invoke } from './host/dispatch';
 import type { Host } from './host/types';
 import { indexPath, readStaticFile, safeRelativePath, securityHeaders } from './static-files';
@@ -226,10 +227,6 @@ function sendJson(ws: WebSocket, message: unknown): void {
 
 function apiError(code: string, message: string): ApiError {
   return { code, message, where: '', issues: [] };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function digest(text: string): Buffer {

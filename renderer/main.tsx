@@ -13,6 +13,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/collection.css';
 import './styles/screens.css';
+import './styles/files.css';
 
 // Theme first, before React renders, so the first paint is already in the right colours.
 applyTheme(useAppStore.getState().theme, false);

@@ -1,33 +1,59 @@
 import { z } from 'zod';
+import type { AuditEntry } from './domain/audit';
 import { CommandSchema } from './domain/commands';
+import { type Identity, IdentitySchema } from './domain/identity';
+import { MAX_WORKBOOK_BYTES } from './domain/limits';
+import type { Patch } from './domain/patches';
 import type { Workbook } from './schema/workbook';
 
 // The one typed API between renderer and host. The preload, the IPC registration, the web
 // bridge and the renderer all derive from METHODS/EVENTS below; the host must implement
 // `HostApi`, so a method missing on either side is a compile error.
+//
+// No method takes a file path: the renderer names files by the ids the host gave out (a
+// listing, the recent list, a backup list) or by a bare name inside a folder the host chose.
 
 const none = z.undefined({ error: 'This method takes no argument' });
-const filePath = z
-  .string({ error: 'A file path is required' })
-  .min(1, 'A file path is required')
-  .max(4096, 'That path is too long')
-  .refine((p) => !p.includes('\0'), 'A path cannot contain NUL characters');
+/** Ids are handed out by the host; anything else is not one of them. */
+const handle = (what: string) =>
+  z
+    .string({ error: `A ${what} id is required` })
+    .regex(/^[A-Za-z0-9_.-]{1,128}$/, `That is not a ${what} id this app gave out`);
 
 export const METHODS = {
   'session:get-state': none,
+  'settings:set-identity': IdentitySchema,
   'workbook:dispatch-command': CommandSchema,
   'workbook:undo-change': none,
   'workbook:redo-change': none,
-  'workbook:open-file': z.strictObject({ path: filePath }),
+  'files:list-folders': none,
+  'workbook:open-file': z.strictObject({ fileId: handle('file') }),
   'workbook:create-file': z.strictObject({
-    name: z.string().trim().min(1, 'Give the workbook a name').max(160),
+    name: z.string().trim().min(1, 'Give the workbook a name').max(160, 'At most 160 characters'),
   }),
-  'workbook:save-as': z.strictObject({ path: filePath }),
+  'workbook:save-as': z.strictObject({
+    folderId: handle('folder'),
+    /** A bare file name; the host checks it and adds .rollout.json if missing. */
+    fileName: z.string({ error: 'A file name is required' }).max(300, 'That file name is too long'),
+    overwrite: z.boolean().optional(),
+  }),
+  'workbook:upload-copy': z.strictObject({
+    fileName: z.string({ error: 'A file name is required' }).max(300, 'That file name is too long'),
+    text: z
+      .string({ error: 'The file content is required' })
+      .max(MAX_WORKBOOK_BYTES, 'The file is too large'),
+  }),
   'workbook:open-sample': none,
-  'workbook:restore-backup': z.strictObject({ backupPath: filePath }),
+  'workbook:restore-backup': z.strictObject({ backupId: handle('backup') }),
   'workbook:list-recent': none,
-  'dialog:choose-open-path': none,
-  'dialog:choose-save-path': none,
+  'dialog:open-workbook': none,
+  'dialog:save-workbook': none,
+  'history:list-entries': z.strictObject({
+    area: z.string().max(60).optional(),
+    /** Entries older than this revision; absent for the newest. */
+    before: z.number().int().min(1).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Method = keyof typeof METHODS;
@@ -53,7 +79,7 @@ export type ProblemKind =
   | 'wrong-schema';
 
 export interface BackupInfo {
-  path: string;
+  id: string;
   takenAt: string;
   revision: number;
   bytes: number;
@@ -61,6 +87,7 @@ export interface BackupInfo {
 
 export interface OpenProblem {
   kind: ProblemKind;
+  /** Where the file is, for people to read; never sent back. */
   path: string;
   /** One sentence naming the problem, for a heading. */
   title: string;
@@ -74,6 +101,7 @@ export interface OpenProblem {
 export type SaveStatus = { state: 'saved' } | { state: 'saving' } | { state: 'error'; message: string };
 
 export interface OpenFile {
+  /** Where the file is, for people to read; never sent back. */
   path: string;
   readOnly: boolean;
   /** Why the file is read-only (another window holds its lock, for example). */
@@ -82,6 +110,7 @@ export interface OpenFile {
 
 export interface SessionState {
   file: OpenFile | null;
+  /** The content (no audit log: the History view asks for that page by page). */
   workbook: Workbook | null;
   canUndo: boolean;
   canRedo: boolean;
@@ -89,12 +118,48 @@ export interface SessionState {
   problem: OpenProblem | null;
   /** A one-off piece of news about the open, e.g. "migrated from version 1". */
   notice: string | null;
+  /** Who signs changes made here; null until the user has said. */
+  user: Identity | null;
+  /** A name to offer when asking (the OS user name). */
+  suggestedName: string;
+  /** True when the shell has native file dialogs (Electron). */
+  dialogs: boolean;
+}
+
+/** A workbook file the host offers to open, named by an id. */
+export interface FileEntry {
+  id: string;
+  fileName: string;
+  /** The workbook's own name when cheaply known, else null. */
+  title: string | null;
+  bytes: number;
+  modifiedAt: string;
+  /** True for the file open in this host now. */
+  open: boolean;
+}
+
+export interface FolderEntry {
+  id: string;
+  label: string;
+  /** Where it is, for people to read. */
+  path: string;
+  files: FileEntry[];
+  /** Why it could not be listed, if it could not. */
+  error: string | null;
 }
 
 export interface RecentFile {
-  path: string;
+  id: string;
   name: string;
+  path: string;
   openedAt: string;
+}
+
+export interface HistoryPage {
+  /** Newest first. */
+  entries: AuditEntry[];
+  /** True when older entries remain (in the workbook or its archive). */
+  hasMore: boolean;
 }
 
 export interface Ack {
@@ -103,29 +168,48 @@ export interface Ack {
 
 export interface MethodResults {
   'session:get-state': SessionState;
+  'settings:set-identity': Identity;
   'workbook:dispatch-command': Ack;
   'workbook:undo-change': Ack;
   'workbook:redo-change': Ack;
+  'files:list-folders': FolderEntry[];
   'workbook:open-file': SessionState;
   'workbook:create-file': SessionState;
   'workbook:save-as': SessionState;
+  'workbook:upload-copy': SessionState;
   'workbook:open-sample': SessionState;
   'workbook:restore-backup': SessionState;
   'workbook:list-recent': RecentFile[];
-  'dialog:choose-open-path': string | null;
-  'dialog:choose-save-path': string | null;
+  /** Null when the user cancelled the dialog. */
+  'dialog:open-workbook': SessionState | null;
+  'dialog:save-workbook': SessionState | null;
+  'history:list-entries': HistoryPage;
 }
 
-export type MenuAction = 'undo' | 'redo' | 'open' | 'save-as' | 'new' | 'toggle-theme';
+export type MenuAction = 'undo' | 'redo' | 'open' | 'save-as' | 'new' | 'toggle-theme' | 'history';
+
+/** One change, as every window receives it: apply `patches` to revision `revision - 1`. */
+export interface WorkbookChange {
+  revision: number;
+  updatedAt: string;
+  patches: Patch[];
+  canUndo: boolean;
+  canRedo: boolean;
+  by: Identity;
+  summary: string;
+}
 
 export interface Events {
+  /** The whole session: sent when a file opens or closes and when session facts change, not per edit. */
   'session:state-changed': SessionState;
+  'workbook:changed': WorkbookChange;
   'workbook:save-status': SaveStatus;
   'app:menu-action': MenuAction;
 }
 export type EventName = keyof Events;
 export const EVENT_NAMES = [
   'session:state-changed',
+  'workbook:changed',
   'workbook:save-status',
   'app:menu-action',
 ] as const satisfies readonly EventName[];
@@ -153,4 +237,12 @@ export interface Bridge {
 export interface PreloadApi {
   invoke(method: string, input: unknown): Promise<Reply<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /**
+   * Opens a workbook the user dropped on the window. Takes the DOM File itself: the preload
+   * asks Electron for its path, so the page never handles (or invents) a path.
+   */
+  openDroppedFile(file: unknown): Promise<Reply<unknown>>;
 }
+
+/** The IPC channel behind openDroppedFile; not a contract method, so web mode has no such door. */
+export const OPEN_DROPPED_CHANNEL = 'shell:open-dropped-file';

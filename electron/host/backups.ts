@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { BackupInfo } from '../../shared/contract';
 import { type DurableFs, durableWrite } from './durable-write';
 import { fileStamp } from './format';
@@ -28,10 +28,9 @@ export class BackupStore {
     return join(this.dataDir, 'backups', hash);
   }
 
-  /** True when `candidate` is one of the backups kept for `workbookPath`. */
-  isBackupOf(workbookPath: string, candidate: string): boolean {
-    const path = resolve(candidate);
-    return dirname(path) === this.dirFor(workbookPath) && NAME.test(basename(path));
+  /** The path of backup `id` of `workbookPath`, or null when the id is not a backup name. */
+  pathOf(workbookPath: string, id: string): string | null {
+    return NAME.test(id) && basename(id) === id ? join(this.dirFor(workbookPath), id) : null;
   }
 
   /**
@@ -73,9 +72,9 @@ export class BackupStore {
       if (!loaded.ok) continue;
       const stamp = NAME.exec(name)![1]!;
       out.push({
-        path,
+        id: name,
         takenAt: stamp.replace(/T(\d{2})-(\d{2})-(\d{2})/, 'T$1:$2:$3'),
-        revision: loaded.workbook.revision,
+        revision: loaded.file.revision,
         bytes: loaded.bytes.length,
       });
     }

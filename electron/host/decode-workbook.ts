@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { ProblemKind } from '../../shared/contract';
 import { summarizeIssues, toFieldIssues } from '../../shared/schema/issues';
 import { MigrationError, migrate } from '../../shared/schema/migrations';
-import { SCHEMA_VERSION, type Workbook, WorkbookSchema } from '../../shared/schema/workbook';
+import { SCHEMA_VERSION, type WorkbookFile, WorkbookFileSchema } from '../../shared/schema/workbook';
 import { firstInvalidUtf8, lineAndColumn, locateJsonFault } from './json-scan';
 import { checkTree, MAX_DEPTH } from './tree-check';
 
@@ -11,7 +11,7 @@ import { checkTree, MAX_DEPTH } from './tree-check';
 // cheapest-and-most-basic first, so each file is named by its most fundamental defect.
 
 export type Decoded =
-  | { ok: true; workbook: Workbook; fromVersion: number; applied: string[] }
+  | { ok: true; file: WorkbookFile; fromVersion: number; applied: string[] }
   | { ok: false; kind: ProblemKind; detail: string };
 
 // Details say what is wrong and where; the problem screen itself promises the file was not changed.
@@ -156,7 +156,7 @@ export function decodeValue(value: unknown): Decoded {
       );
     }
   }
-  const parsed = WorkbookSchema.safeParse(migrated);
+  const parsed = WorkbookFileSchema.safeParse(migrated);
   if (!parsed.success) {
     const issues = toFieldIssues(parsed.error);
     const s = issues.length === 1 ? '' : 's';
@@ -166,5 +166,5 @@ export function decodeValue(value: unknown): Decoded {
         `${summarizeIssues(issues)}.`,
     );
   }
-  return { ok: true, workbook: parsed.data, fromVersion, applied };
+  return { ok: true, file: parsed.data, fromVersion, applied };
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { type ApiError, type HostApi, METHODS, type Method, type Reply } from '../../shared/contract';
 import { DomainError } from '../../shared/domain/errors';
+import { messageOf } from '../../shared/domain/format';
 import { summarizeIssues, toFieldIssues } from '../../shared/schema/issues';
-import { HostError, messageOf } from './errors';
+import { HostError } from './errors';
 
 // The single door both shells (Electron IPC and the web socket) call. Whatever arrives is
 // `unknown` until zod says otherwise; every failure comes back as a Reply, never a throw, and

@@ -1,3 +1,5 @@
+import { messageOf } from '../../shared/domain/format';
+
 // Errors the host raises on purpose. Each has a stable code for programs and a message written
 // for the person at the keyboard (often an incident commander mid-rollout), so say what happened
 // and what to do next.
@@ -9,10 +11,15 @@ export type HostErrorCode =
   | 'busy'
   | 'save-failed'
   | 'unsupported'
-  | 'invalid-path'
+  | 'not-available'
+  | 'invalid-name'
+  | 'exists'
+  | 'not-a-workbook'
   | 'file-locked'
   | 'not-a-backup'
-  | 'bad-backup';
+  | 'bad-backup'
+  | 'identity-required'
+  | 'too-large';
 
 export class HostError extends Error {
   constructor(
@@ -25,12 +32,6 @@ export class HostError extends Error {
     super(message, options);
     this.name = 'HostError';
   }
-}
-
-/** The message of any thrown value, without a stack: these end up in dialogs. */
-export function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }
 
 /** The root cause's message: for wrapping an error in a message of our own. */

@@ -1,10 +1,4 @@
-// Small formatters for messages people read: sizes and clock times.
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+// Small formatters for host messages: clock times and file-name stamps.
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -1,5 +1,6 @@
 import type { SaveStatus } from '../../shared/contract';
-import { HostError, messageOf } from './errors';
+import { messageOf } from '../../shared/domain/format';
+import { HostError } from './errors';
 
 // Group commit: at most one durable write in flight; every change that arrives meanwhile joins
 // the next write, which carries the newest state. A burst of 1000 edits costs a handful of

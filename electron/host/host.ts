@@ -1,27 +1,33 @@
+import { mkdir } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { HostApi } from '../../shared/contract';
+import { WORKBOOK_SUFFIX } from '../../shared/domain/limits';
 import { BackupStore } from './backups';
 import { type DurableFs, nodeDurableFs } from './durable-write';
 import { HostError } from './errors';
 import { Emitter } from './events';
+import { FileAccess } from './file-access';
 import { defaultLockEnv, type LockEnv } from './file-lock';
 import type { OpenContext } from './open-file';
-import { slugify, WORKBOOK_SUFFIX } from './paths';
+import { slugify, workbooksDir } from './paths';
 import { Session } from './session';
 import { SettingsStore } from './settings';
 import type { Host, HostOptions, ShellCapabilities } from './types';
 import { WorkbookFiles } from './workbook-files';
 
 // The workbook host: plain Node, no Electron, so the desktop shell, web mode and the tests all
-// run exactly this. It owns the open file, its lock, undo history, saving and backups.
+// run exactly this. It owns the open file, its lock, undo history, audit log, saving and backups.
 //
 //   dispatch.ts        the one entry for both shells: validate `unknown` input, map every error
-//   session.ts         open workbook + undo history + change/ack; group-commit.ts batches saves
-//   workbook-files.ts  open / new / sample / Save As / restore / close, one at a time
+//   session.ts         open workbook + undo + audit (recent-audit.ts, audit-archive.ts) + writer
+//                      (group-commit.ts batches saves; size-guard.ts keeps files reopenable)
+//   workbook-files.ts  open / new / sample / Save As / upload / restore / close, one at a time
+//   file-access.ts     which files may be touched: ids, allowed folders, checked names
 //   open-file.ts       lock → clean temps → read → (backup, migrate) or problem (quarantine)
 //   read-workbook.ts   stat + size limit + read; decode-workbook.ts the pure checks on bytes,
 //                      with json-scan.ts (where JSON breaks) and tree-check.ts (depth, keys)
 //   durable-write.ts   temp + fsync + rename + fsync dir; workbook-adapter.ts is lowdb's adapter
-//   file-lock.ts, backups.ts (and quarantine), settings.ts (recent files), paths.ts
+//   file-lock.ts, backups.ts (and quarantine), settings.ts (recent files, identity), paths.ts
 
 /** Seams for tests; production callers pass nothing. */
 export interface HostInternals {
@@ -42,39 +48,88 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
     backups: new BackupStore(options.dataDir, fs, now),
   };
   const events = new Emitter();
-  const session = new Session(events, options.actor, now);
   const settings = new SettingsStore(options.dataDir, fs, now);
-  const files = new WorkbookFiles(ctx, session, settings, options.samplePath);
+  const session = new Session(
+    events,
+    {
+      user: () => settings.user() ?? options.user ?? null,
+      suggestedName: options.suggestedName ?? '',
+      dialogs: options.shell !== undefined,
+    },
+    now,
+  );
+  // Folders are resolved once, when first needed (the workbooks folder may not exist before).
+  let access: Promise<FileAccess> | null = null;
+  const fileAccess = () => {
+    access ??= mkdir(workbooksDir(options.dataDir), { recursive: true }).then(() =>
+      FileAccess.create([
+        { id: 'workbooks', label: 'Workbooks', path: workbooksDir(options.dataDir) },
+        ...(options.allow ?? []).map((path, i) => ({
+          id: `allowed-${i + 1}`,
+          label: basename(path) || path,
+          path,
+        })),
+      ]),
+    );
+    return access;
+  };
+  const files = new WorkbookFiles(
+    ctx,
+    session,
+    settings,
+    fileAccess,
+    options.samplePath,
+    options.shell !== undefined,
+  );
 
   const shell = (): ShellCapabilities => {
     if (options.shell) return options.shell;
-    throw new HostError('unsupported', 'File dialogs are not available in web mode; type a path instead.');
+    throw new HostError(
+      'unsupported',
+      'File dialogs need the desktop app; use the file browser here instead.',
+    );
   };
 
   const api: HostApi = {
     'session:get-state': async () => session.state(),
+    'settings:set-identity': async (user) => {
+      await settings.setUser(user);
+      session.emitState();
+      return user;
+    },
     'workbook:dispatch-command': (command) => session.dispatch(command),
     'workbook:undo-change': () => session.undo(),
     'workbook:redo-change': () => session.redo(),
-    'workbook:open-file': ({ path }) => files.open(path),
+    'files:list-folders': () => files.listFolders(),
+    'workbook:open-file': ({ fileId }) => files.openById(fileId),
     'workbook:create-file': ({ name }) => files.create(name),
-    'workbook:save-as': ({ path }) => files.saveAs(path),
+    'workbook:save-as': ({ folderId, fileName, overwrite }) =>
+      files.saveAs(folderId, fileName, overwrite ?? false),
+    'workbook:upload-copy': ({ fileName, text }) => files.uploadCopy(fileName, text),
     'workbook:open-sample': () => files.openSample(),
-    'workbook:restore-backup': ({ backupPath }) => files.restore(backupPath),
+    'workbook:restore-backup': ({ backupId }) => files.restore(backupId),
     'workbook:list-recent': () => files.listRecent(),
-    'dialog:choose-open-path': async () => shell().chooseOpenPath(),
-    'dialog:choose-save-path': async () => {
-      const name = session.workbook?.name ?? 'workbook';
-      return shell().chooseSavePath(`${slugify(name)}${WORKBOOK_SUFFIX}`);
+    'dialog:open-workbook': async () => {
+      const path = await shell().chooseOpenPath();
+      return path ? files.openChosen(path) : null;
     },
+    'dialog:save-workbook': async () => {
+      const name = session.workbook?.name ?? 'workbook';
+      const path = await shell().chooseSavePath(`${slugify(name)}${WORKBOOK_SUFFIX}`);
+      return path ? files.saveAsChosen(path) : null;
+    },
+    'history:list-entries': ({ area, before, limit }) => session.history(area, before, limit),
   };
 
   return {
     api,
     on: (event, listener) => events.on(event, listener),
     start: async () => {
+      await fileAccess();
+      await settings.ready();
       await files.start();
     },
+    openPath: (path) => files.openChosen(path),
     close: () => files.close(),
   };
 }

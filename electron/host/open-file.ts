@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import type { OpenProblem } from '../../shared/contract';
-import { SCHEMA_VERSION, type Workbook } from '../../shared/schema/workbook';
+import { messageOf } from '../../shared/domain/format';
+import { SCHEMA_VERSION, type WorkbookFile } from '../../shared/schema/workbook';
 import { type BackupStore, quarantine } from './backups';
 import { type DurableFs, removeStaleTemps } from './durable-write';
-import { messageOf } from './errors';
 import { acquireLock, type HeldLock, type LockEnv } from './file-lock';
 import { PROBLEM_TITLES } from './problem-titles';
 import { type Loaded, readWorkbookFile } from './read-workbook';
@@ -27,8 +27,11 @@ export interface OpenedWorkbook {
   /** Null when read-only: someone else holds the lock, or the folder cannot be written. */
   lock: HeldLock | null;
   readOnlyReason: string | null;
-  /** lowdb over the durable adapter; `db.data` is the workbook as opened (migrated if older). */
-  db: Low<Workbook>;
+  /** lowdb over the durable adapter; `db.data` is the file as opened (migrated if older). */
+  db: Low<WorkbookFile>;
+  adapter: DurableWorkbookAdapter;
+  /** Size of the file as read, where the size guard starts. */
+  bytes: number;
   /** True when the file is an older version upgraded in memory and not yet written back. */
   migrated: boolean;
   notices: string[];
@@ -71,7 +74,7 @@ export async function openWorkbookFile(
     if (lock && migrated) {
       try {
         // Before anything is written back, keep the original bytes: a migration is one-way.
-        await ctx.backups.take(path, loaded.bytes, loaded.workbook.revision);
+        await ctx.backups.take(path, loaded.bytes, loaded.file.revision);
       } catch (error) {
         await lock.release();
         lock = null;
@@ -81,13 +84,15 @@ export async function openWorkbookFile(
           'Use Save As to keep an upgraded copy.';
       }
     } else if (lock) {
-      await ctx.backups.take(path, loaded.bytes, loaded.workbook.revision).catch((error: unknown) => {
+      await ctx.backups.take(path, loaded.bytes, loaded.file.revision).catch((error: unknown) => {
         notices.push(`No backup of this file could be made (${messageOf(error)}).`);
       });
     }
     if (migrated) notices.push(migrationNotice(loaded.fromVersion, loaded.applied, lock !== null));
-    const db = new Low<Workbook>(new DurableWorkbookAdapter(path, ctx.fs), loaded.workbook);
-    return { ok: true, opened: { path, lock, readOnlyReason, db, migrated, notices } };
+    const adapter = new DurableWorkbookAdapter(path, ctx.fs);
+    const db = new Low<WorkbookFile>(adapter, loaded.file);
+    const bytes = loaded.bytes.length;
+    return { ok: true, opened: { path, lock, readOnlyReason, db, adapter, bytes, migrated, notices } };
   } catch (error) {
     await lock?.release();
     throw error;

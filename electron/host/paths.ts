@@ -1,34 +1,17 @@
-import { realpath } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { WORKBOOK_SUFFIX } from '../../shared/domain/limits';
 
-// Where things live, and how paths typed by a person become the one path a file is known by.
-
-export const WORKBOOK_SUFFIX = '.rollout.json';
+// Where things live in the data folder, and names derived from workbook names.
 
 export const workbooksDir = (dataDir: string) => join(dataDir, 'workbooks');
 
-/**
- * Expands a leading "~" (people type paths in web mode, where there is no file dialog) and
- * resolves a bare name against `baseDir` (the workbooks folder), not the process's working
- * folder, which for a desktop app is arbitrary.
- */
-export function resolveUserPath(input: string, baseDir: string): string {
-  const trimmed = input.trim();
-  if (trimmed === '~' || trimmed.startsWith('~/') || trimmed.startsWith('~\\')) {
-    return join(homedir(), trimmed.slice(1));
-  }
-  return resolve(baseDir, trimmed);
-}
-
-/**
- * The real path of an existing file, so a symlinked workbook is locked, backed up and written
- * in one place (renaming over a symlink would replace the link with a plain file). Falls back
- * to the resolved path when the file does not exist.
- */
-export async function canonicalPath(input: string, baseDir: string): Promise<string> {
-  const path = resolveUserPath(input, baseDir);
-  return realpath(path).catch(() => path);
+/** `plan.rollout.json` → `plan.rollout.audit.jsonl`: the append-only archive beside a workbook. */
+export function archivePathFor(workbookPath: string): string {
+  const stem = workbookPath.endsWith(WORKBOOK_SUFFIX)
+    ? workbookPath.slice(0, -WORKBOOK_SUFFIX.length)
+    : workbookPath;
+  return `${stem}.rollout.audit.jsonl`;
 }
 
 /** "Q3 CRM cut-over!" → "q3-crm-cut-over"; never empty. */
@@ -42,4 +25,14 @@ export function slugify(name: string): string {
     .slice(0, 60)
     .replace(/-+$/, '');
   return slug || 'workbook';
+}
+
+/** The OS user name, offered as a first guess when the app asks who is making changes. */
+export function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    // userInfo() throws for a uid with no passwd entry (some containers).
+    return process.env.USER || process.env.USERNAME || '';
+  }
 }

@@ -1,17 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ProblemKind } from '../../shared/contract';
-import type { Workbook } from '../../shared/schema/workbook';
+import { formatBytes } from '../../shared/domain/format';
+import { MAX_WORKBOOK_BYTES } from '../../shared/domain/limits';
+import type { WorkbookFile } from '../../shared/schema/workbook';
 import { decodeWorkbook } from './decode-workbook';
 import { isCode } from './durable-write';
-import { formatBytes } from './format';
 
 // Reading a workbook file from disk: refuse what cannot be a workbook before reading it (a
 // folder, a pipe that would block forever, a 4 GB log file), then decode the bytes.
 
-export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
-
 export type Loaded =
-  | { ok: true; workbook: Workbook; fromVersion: number; applied: string[]; bytes: Buffer }
+  | { ok: true; file: WorkbookFile; fromVersion: number; applied: string[]; bytes: Buffer }
   /** `bytes` is null when nothing was read (missing, unreadable or too large). */
   | { ok: false; kind: ProblemKind; detail: string; bytes: Buffer | null };
 

@@ -1,17 +1,31 @@
-import type { Ack, OpenProblem, SaveStatus, SessionState } from '../../shared/contract';
+import type { Ack, HistoryPage, OpenProblem, SaveStatus, SessionState } from '../../shared/contract';
 import type { Command } from '../../shared/domain/commands';
-import { type Doc, execute, openDoc, redo, undo } from '../../shared/domain/history';
-import type { CommitMeta } from '../../shared/domain/reducer';
-import type { Workbook } from '../../shared/schema/workbook';
+import {
+  type CommitMeta,
+  type Committed,
+  type Doc,
+  execute,
+  openDoc,
+  redo,
+  undo,
+} from '../../shared/domain/history';
+import type { Identity } from '../../shared/domain/identity';
+import type { Workbook, WorkbookFile } from '../../shared/schema/workbook';
+import { AuditArchive } from './audit-archive';
 import { HostError } from './errors';
 import type { Emitter } from './events';
 import type { HeldLock } from './file-lock';
 import { GroupCommit } from './group-commit';
 import type { OpenedWorkbook } from './open-file';
+import { archivePathFor } from './paths';
+import { RecentAudit } from './recent-audit';
+import { SizeGuard } from './size-guard';
+import { serializeWorkbook } from './workbook-adapter';
 
-// The one open workbook, its undo history and its writer. Every change is applied in memory at
-// once (the reducer is pure and synchronous, so commands are totally ordered), pushed to every
-// window, and acknowledged when the group-commit writer has it on disk.
+// The one open workbook, its undo history, its audit log and its writer. Every change is
+// applied in memory at once (the reducer is pure and synchronous, so commands are totally
+// ordered), pushed to every window as patches, and acknowledged when the group-commit writer
+// has it on disk. The file holds the recent audit log; older entries go to the archive first.
 
 interface Current {
   path: string;
@@ -19,7 +33,17 @@ interface Current {
   lock: HeldLock | null;
   readOnlyReason: string | null;
   doc: Doc;
+  audit: RecentAudit;
+  archive: AuditArchive;
   writer: GroupCommit<Workbook>;
+  size: SizeGuard;
+}
+
+/** What the session reports but the host owns: who is signing changes, and the shell's abilities. */
+export interface SessionFacts {
+  user(): Identity | null;
+  suggestedName: string;
+  dialogs: boolean;
 }
 
 const SAVED: SaveStatus = { state: 'saved' };
@@ -34,7 +58,7 @@ export class Session {
 
   constructor(
     private readonly events: Emitter,
-    private readonly actor: string,
+    private readonly facts: SessionFacts,
     private readonly now: () => Date,
   ) {}
 
@@ -56,28 +80,45 @@ export class Session {
 
   state(): SessionState {
     const c = this.current;
-    const editable = c !== null && c.lock !== null;
     return {
-      file: c ? { path: c.path, readOnly: !editable, readOnlyReason: c.readOnlyReason } : null,
+      file: c ? { path: c.path, readOnly: c.lock === null, readOnlyReason: c.readOnlyReason } : null,
       workbook: c?.doc.wb ?? null,
-      canUndo: editable && c.doc.past.length > 0,
-      canRedo: editable && c.doc.future.length > 0,
+      ...this.undoFlags(),
       save: c?.writer.saveStatus ?? SAVED,
       problem: this.problem,
       notice: this.notice,
+      user: this.facts.user(),
+      suggestedName: this.facts.suggestedName,
+      dialogs: this.facts.dialogs,
     };
   }
 
   dispatch(cmd: Command): Promise<Ack> {
-    return this.change((doc, meta) => execute(doc, cmd, meta));
+    return this.change((doc, meta, c) => execute(doc, cmd, meta, c.audit.entries));
   }
 
   undo(): Promise<Ack> {
-    return this.change(undo);
+    return this.change((doc, meta) => undo(doc, meta));
   }
 
   redo(): Promise<Ack> {
-    return this.change(redo);
+    return this.change((doc, meta) => redo(doc, meta));
+  }
+
+  /** Audit entries newest first: the recent ones from memory, then the archive's. */
+  async history(area: string | undefined, before: number | undefined, limit = 100): Promise<HistoryPage> {
+    const c = this.current;
+    if (!c) throw new HostError('no-workbook', 'No workbook is open, so there is no history to show.');
+    const accept = (e: { area: string }) => !area || e.area === area;
+    const top = before ?? Number.POSITIVE_INFINITY;
+    const entries = c.audit.entries.filter((e) => e.rev < top && accept(e)).reverse();
+    if (entries.length <= limit) {
+      // A crash between archiving and saving leaves entries in both places: take the file's.
+      const oldestKept = c.audit.entries[0]?.rev ?? c.doc.wb.revision + 1;
+      const page = await c.archive.page(Math.min(top, oldestKept), limit + 1 - entries.length, accept);
+      entries.push(...page.entries);
+    }
+    return { entries: entries.slice(0, limit), hasMore: entries.length > limit };
   }
 
   /**
@@ -100,22 +141,25 @@ export class Session {
 
   /** Makes `opened` the current workbook. Call inside lifecycle(), after closeCurrent(). */
   async adopt(opened: OpenedWorkbook, notices: string[]): Promise<void> {
-    const { db, lock, path, readOnlyReason, migrated } = opened;
-    const wb = db.data;
+    const { db, adapter, lock, path, readOnlyReason, migrated } = opened;
+    const { audit, ...wb } = db.data;
     const current: Current = {
       path,
       lock,
       readOnlyReason,
       doc: openDoc(wb),
+      audit: new RecentAudit(audit),
+      archive: new AuditArchive(archivePathFor(path)),
+      size: new SizeGuard(opened.bytes),
       writer: new GroupCommit<Workbook>(
         async (snapshot) => {
-          db.data = snapshot;
+          await this.archiveOld(current);
+          db.data = { ...snapshot, audit: current.audit.upTo(snapshot.revision) };
           await db.write();
+          current.size.written(snapshot.revision, adapter.bytesWritten);
         },
         (status) => {
-          if (this.current !== current) return;
-          this.events.emit('workbook:save-status', status);
-          this.emitState();
+          if (this.current === current) this.events.emit('workbook:save-status', status);
         },
         // An upgraded file is not on disk in its new form yet: count it as unsaved until it is.
         // Read-only sessions never write, so for them nothing is ever unsaved.
@@ -143,6 +187,22 @@ export class Session {
     this.emitState();
   }
 
+  /** Tells every window that session facts (who is signing, say) changed. */
+  emitState(): void {
+    this.events.emit('session:state-changed', this.state());
+  }
+
+  /** The file as it stands in memory, for Save As. */
+  snapshot(): WorkbookFile | null {
+    const c = this.current;
+    return c ? { ...c.doc.wb, audit: c.audit.entries.slice() } : null;
+  }
+
+  /** The archive of the current workbook, so Save As can carry it along. */
+  get archivePath(): string | null {
+    return this.current ? this.current.archive.path : null;
+  }
+
   /** Writes pending changes to the current file; throws (keeping them) if that fails. */
   async flush(): Promise<void> {
     await this.current?.writer.flush();
@@ -161,17 +221,54 @@ export class Session {
     this.current = null;
   }
 
-  private async change(step: (doc: Doc, meta: CommitMeta) => Doc): Promise<Ack> {
+  private async change(step: (doc: Doc, meta: CommitMeta, c: Current) => Committed | null): Promise<Ack> {
     const c = this.writable();
+    const who = this.facts.user();
+    if (!who) {
+      throw new HostError(
+        'identity-required',
+        'Say who you are before your first change: every change is signed with a name and a role.',
+      );
+    }
     // A refused command throws here, before anything is assigned: nothing changes.
-    c.doc = step(c.doc, { actor: this.actor, at: this.now().toISOString() });
-    const { revision } = c.doc.wb;
-    // Submit before pushing the state, so the pushed state already says "saving": a window must
-    // never show "Saved" next to a revision that is not on disk yet.
-    const written = c.writer.submit(c.doc.wb);
-    this.emitState();
+    const committed = step(c.doc, { who, at: this.now().toISOString() }, c);
+    if (!committed) return { revision: c.doc.wb.revision };
+    const { doc, entry, patches } = committed;
+    c.size.check(
+      doc.wb.revision,
+      patches,
+      entry,
+      () => serializeWorkbook({ ...doc.wb, audit: [...c.audit.entries, entry] }).length,
+    );
+    c.doc = doc;
+    c.audit.push(entry);
+    // Submit before pushing, so the save status already says "saving": a window must never
+    // show "Saved" next to a revision that is not on disk yet.
+    const written = c.writer.submit(doc.wb);
+    this.events.emit('workbook:changed', {
+      revision: doc.wb.revision,
+      updatedAt: doc.wb.updatedAt,
+      patches,
+      ...this.undoFlags(),
+      by: who,
+      summary: entry.summary,
+    });
     await written;
-    return { revision };
+    return { revision: doc.wb.revision };
+  }
+
+  /** Moves the oldest audit entries to the archive when the log has grown past its bound. */
+  private async archiveOld(c: Current): Promise<void> {
+    const moving = c.audit.overflow();
+    if (moving.length === 0) return;
+    await c.archive.append(moving);
+    c.audit.dropOldest(moving.length);
+  }
+
+  private undoFlags(): { canUndo: boolean; canRedo: boolean } {
+    const c = this.current;
+    const editable = c !== null && c.lock !== null;
+    return { canUndo: editable && c.doc.past.length > 0, canRedo: editable && c.doc.future.length > 0 };
   }
 
   private writable(): Current {
@@ -190,9 +287,5 @@ export class Session {
       );
     }
     return c;
-  }
-
-  private emitState(): void {
-    this.events.emit('session:state-changed', this.state());
   }
 }

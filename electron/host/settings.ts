@@ -1,14 +1,14 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import type { RecentFile } from '../../shared/contract';
+import { messageOf } from '../../shared/domain/format';
+import { type Identity, IdentitySchema } from '../../shared/domain/identity';
 import { summarizeIssues, toFieldIssues } from '../../shared/schema/issues';
 import { type DurableFs, durableWrite, isCode, removeStaleTemps } from './durable-write';
-import { messageOf } from './errors';
 import { fileStamp } from './format';
 
-// Per-user settings (today: recent files) in <dataDir>/settings.json. Validated on load; a file
-// that fails is set aside, never silently overwritten, and the user is told where it went.
+// Per-user settings (recent files, who is making changes) in <dataDir>/settings.json. Validated
+// on load; a file that fails is set aside, never silently overwritten, and the user is told where.
 
 export const RECENT_KEPT = 10;
 
@@ -18,16 +18,29 @@ const RecentSchema = z.strictObject({
   openedAt: z.string(),
 });
 
+export interface StoredRecent {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
 const SettingsSchema = z.strictObject({
-  version: z.literal(1),
+  version: z.literal(2),
   recent: z.array(RecentSchema).max(100),
+  user: IdentitySchema.nullable(),
 });
 type Settings = z.infer<typeof SettingsSchema>;
 
+/** Version 1 had no identity: it reads as "not asked yet". */
+const upgrade = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && (value as { version?: unknown }).version === 1
+    ? { ...value, version: 2, user: null }
+    : value;
+
 export class SettingsStore {
-  private settings: Settings = { version: 1, recent: [] };
+  private settings: Settings = { version: 2, recent: [], user: null };
   /** Loaded once, on first use, whichever method comes first. */
-  private ready: Promise<void> | null = null;
+  private loading: Promise<void> | null = null;
   private pendingNotice: string | null = null;
   /** False when settings.json exists but could be neither read nor set aside: never overwrite it. */
   private canSave = true;
@@ -49,17 +62,36 @@ export class SettingsStore {
     return notice;
   }
 
-  async recent(): Promise<RecentFile[]> {
+  async recent(): Promise<StoredRecent[]> {
     await this.loaded();
     return this.settings.recent.slice(0, RECENT_KEPT);
+  }
+
+  /** Who signs changes; null until the user has said. Call after load() (host start). */
+  user(): Identity | null {
+    return this.settings.user;
+  }
+
+  async setUser(user: Identity): Promise<void> {
+    await this.loaded();
+    await this.save({ ...this.settings, user });
   }
 
   /** Moves `path` to the top of the recent list and saves settings. */
   async addRecent(path: string, name: string): Promise<void> {
     await this.loaded();
-    const entry: RecentFile = { path, name, openedAt: this.now().toISOString() };
+    const entry: StoredRecent = { path, name, openedAt: this.now().toISOString() };
     const rest = this.settings.recent.filter((r) => r.path !== path);
-    this.settings = { ...this.settings, recent: [entry, ...rest].slice(0, RECENT_KEPT) };
+    await this.save({ ...this.settings, recent: [entry, ...rest].slice(0, RECENT_KEPT) });
+  }
+
+  /** Loads settings.json once; later calls return at once. */
+  ready(): Promise<void> {
+    return this.loaded();
+  }
+
+  private async save(next: Settings): Promise<void> {
+    this.settings = next;
     if (!this.canSave) return;
     await mkdir(this.dataDir, { recursive: true });
     const bytes = Buffer.from(`${JSON.stringify(this.settings, null, 2)}\n`);
@@ -67,10 +99,10 @@ export class SettingsStore {
   }
 
   private loaded(): Promise<void> {
-    this.ready ??= this.load().then((notice) => {
+    this.loading ??= this.load().then((notice) => {
       this.pendingNotice = notice;
     });
-    return this.ready;
+    return this.loading;
   }
 
   /** Reads settings.json. Returns a notice for the user when it had to be set aside. */
@@ -83,7 +115,7 @@ export class SettingsStore {
     } catch (error) {
       if (isCode(error, 'ENOENT')) return null;
       this.canSave = false;
-      return `Your settings could not be read (${messageOf(error)}); recent files start empty and will not be saved.`;
+      return `Your settings could not be read (${messageOf(error)}); recent files and your name start empty and will not be saved.`;
     }
     const why = this.parse(text);
     if (why === null) return null;
@@ -92,10 +124,10 @@ export class SettingsStore {
       await rename(this.path, aside);
     } catch (error) {
       this.canSave = false;
-      return `Your settings file is damaged (${why}) and could not be set aside (${messageOf(error)}); recent files start empty and will not be saved.`;
+      return `Your settings file is damaged (${why}) and could not be set aside (${messageOf(error)}); recent files and your name start empty and will not be saved.`;
     }
     return (
-      `Your settings file was damaged (${why}), so the list of recent files starts empty. ` +
+      `Your settings file was damaged (${why}), so recent files and your name start empty. ` +
       `The old file was kept as ${basename(aside)} in ${this.dataDir}.`
     );
   }
@@ -108,7 +140,7 @@ export class SettingsStore {
     } catch (error) {
       return `not valid JSON: ${messageOf(error)}`;
     }
-    const parsed = SettingsSchema.safeParse(value);
+    const parsed = SettingsSchema.safeParse(upgrade(value));
     if (!parsed.success) return summarizeIssues(toFieldIssues(parsed.error));
     this.settings = parsed.data;
     return null;

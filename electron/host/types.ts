@@ -1,4 +1,5 @@
-import type { EventName, Events, HostApi } from '../../shared/contract';
+import type { EventName, Events, HostApi, SessionState } from '../../shared/contract';
+import type { Identity } from '../../shared/domain/identity';
 
 /** What only a shell can do (native dialogs). Web mode has none and says so. */
 export interface ShellCapabilities {
@@ -7,12 +8,19 @@ export interface ShellCapabilities {
 }
 
 export interface HostOptions {
-  /** Per-user folder: settings.json (recent files), workbooks/, backups/, quarantine/. */
+  /** Per-user folder: settings.json, workbooks/, backups/, quarantine/. */
   dataDir: string;
   /** The bundled sample workbook; copied into dataDir/workbooks on first launch, never edited in place. */
   samplePath: string;
-  /** Who the audit log names for changes made through this host. */
-  actor: string;
+  /** Offered as the name when the app asks who is making changes (the OS user name). */
+  suggestedName?: string;
+  /**
+   * Signs changes while settings hold no identity: for scripts and tests. The apps leave it
+   * unset, so the first edit asks the person at the keyboard.
+   */
+  user?: Identity;
+  /** Folders besides dataDir/workbooks whose workbooks may be listed and opened (web mode --allow). */
+  allow?: readonly string[];
   shell?: ShellCapabilities;
   /** Injected for tests of time-dependent behaviour; defaults to the real clock. */
   now?: () => Date;
@@ -22,8 +30,13 @@ export interface Host {
   api: HostApi;
   /** Push events for every window (main window, projector, web clients). */
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
-  /** Opens the most recent workbook, or the sample on first launch. */
+  /** Loads settings, then opens the most recent workbook, or the sample on first launch. */
   start(): Promise<void>;
+  /**
+   * Opens a file the OS handed over (double-click, file association, command line, a drop on
+   * the desktop window). Never wired to a renderer request: pages name files by id.
+   */
+  openPath(path: string): Promise<SessionState>;
   /** Flushes pending writes and releases the file lock. */
   close(): Promise<void>;
 }

@@ -1,6 +1,8 @@
 import type { Adapter } from 'lowdb';
 import type { OpenProblem } from '../../shared/contract';
-import type { Workbook } from '../../shared/schema/workbook';
+import { formatBytes } from '../../shared/domain/format';
+import { MAX_WORKBOOK_BYTES } from '../../shared/domain/limits';
+import type { WorkbookFile } from '../../shared/schema/workbook';
 import { type DurableFs, durableWrite, nodeDurableFs } from './durable-write';
 import { readWorkbookFile } from './read-workbook';
 
@@ -19,25 +21,36 @@ export class WorkbookFileError extends Error {
   }
 }
 
-export function serializeWorkbook(wb: Workbook): Buffer {
-  return Buffer.from(`${JSON.stringify(wb, null, 2)}\n`, 'utf8');
+export function serializeWorkbook(file: WorkbookFile): Buffer {
+  return Buffer.from(`${JSON.stringify(file, null, 2)}\n`, 'utf8');
 }
 
-export class DurableWorkbookAdapter implements Adapter<Workbook> {
+export class DurableWorkbookAdapter implements Adapter<WorkbookFile> {
+  /** Size of the last file written, so the size guard can start from the truth. */
+  bytesWritten = 0;
+
   constructor(
     readonly path: string,
     private readonly fs: DurableFs = nodeDurableFs,
   ) {}
 
   /** The workbook (migrated in memory if older), or null if there is no file yet. */
-  async read(): Promise<Workbook | null> {
+  async read(): Promise<WorkbookFile | null> {
     const loaded = await readWorkbookFile(this.path);
-    if (loaded.ok) return loaded.workbook;
+    if (loaded.ok) return loaded.file;
     if (loaded.kind === 'not-found') return null;
     throw new WorkbookFileError(loaded.kind, loaded.detail);
   }
 
-  async write(data: Workbook): Promise<void> {
-    await durableWrite(this.path, serializeWorkbook(data), this.fs);
+  async write(data: WorkbookFile): Promise<void> {
+    const bytes = serializeWorkbook(data);
+    // The last line of defence: never write what the reader would refuse to open.
+    if (bytes.length > MAX_WORKBOOK_BYTES) {
+      throw new Error(
+        `the workbook would be ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_WORKBOOK_BYTES)} limit`,
+      );
+    }
+    await durableWrite(this.path, bytes, this.fs);
+    this.bytesWritten = bytes.length;
   }
 }

@@ -1,46 +1,66 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import type { RecentFile, SessionState } from '../../shared/contract';
+import { lstat, mkdir, readFile, realpath, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { FolderEntry, RecentFile, SessionState } from '../../shared/contract';
+import { formatBytes, messageOf } from '../../shared/domain/format';
+import { MAX_WORKBOOK_BYTES, WORKBOOK_SUFFIX } from '../../shared/domain/limits';
 import { emptyWorkbook } from '../../shared/schema/workbook';
 import { revisionIn } from './backups';
-import { durableWrite } from './durable-write';
-import { causeOf, HostError, messageOf } from './errors';
+import { decodeWorkbook } from './decode-workbook';
+import { durableWrite, isCode } from './durable-write';
+import { causeOf, HostError } from './errors';
+import { type FileAccess, fileIdFor, NOT_AVAILABLE } from './file-access';
 import { acquireLock, type HeldLock } from './file-lock';
+import { fileStamp } from './format';
 import { type OpenContext, openWorkbookFile } from './open-file';
-import { canonicalPath, slugify, WORKBOOK_SUFFIX, workbooksDir } from './paths';
+import { archivePathFor, slugify, workbooksDir } from './paths';
 import { readWorkbookFile } from './read-workbook';
 import type { Session } from './session';
 import type { SettingsStore } from './settings';
 import { serializeWorkbook } from './workbook-adapter';
 
-// Everything that changes which file is open: start-up, open, sample, new, Save As, restore,
-// close. Each runs inside session.lifecycle(), one at a time, and leaves the previous file
-// flushed and unlocked before the next one is touched. If the previous file cannot be flushed,
-// nothing switches: unsaved changes are never dropped to open something else.
+// Everything that changes which file is open: start-up, open, sample, new, Save As, upload,
+// restore, close. Each runs inside session.lifecycle(), one at a time, and leaves the previous
+// file flushed and unlocked before the next one is touched. If the previous file cannot be
+// flushed, nothing switches: unsaved changes are never dropped to open something else.
 //
-// A file that fails to open is not opened: the previous workbook is closed, the session shows
-// the problem (with backups to restore) and has no workbook until the user picks one.
+// Files are reached only through FileAccess: ids from a listing or the recent list, bare names
+// in a listed folder, or (desktop shell) paths the user picked in a native dialog.
 
 export class WorkbookFiles {
   constructor(
     private readonly ctx: OpenContext,
     private readonly session: Session,
     private readonly settings: SettingsStore,
+    private readonly access: () => Promise<FileAccess>,
     private readonly samplePath: string,
+    /** True in the desktop shell: recent files there were picked by the user in a native dialog. */
+    private readonly trustRecents: boolean,
   ) {}
 
   start(): Promise<SessionState> {
     return this.session.lifecycle(async () => {
       for (const recent of await this.settings.recent()) {
-        if (await isFile(recent.path)) return this.switchTo(recent.path);
+        const path = await this.usable(recent.path);
+        if (path) return this.switchTo(path);
       }
       return this.switchTo(await this.sampleCopy());
     });
   }
 
-  open(input: string): Promise<SessionState> {
-    return this.session.lifecycle(async () => this.switchTo(await this.canonical(input)));
+  openById(fileId: string): Promise<SessionState> {
+    return this.session.lifecycle(async () => {
+      const access = await this.access();
+      return this.switchTo(await access.resolveId(fileId, await this.trustedRecents()));
+    });
+  }
+
+  /** A path the user chose outside the app (native dialog, double-click, drop, command line). */
+  openChosen(path: string): Promise<SessionState> {
+    return this.session.lifecycle(async () => {
+      const access = await this.access();
+      return this.switchTo(await access.checkWorkbook(path, true));
+    });
   }
 
   openSample(): Promise<SessionState> {
@@ -50,87 +70,74 @@ export class WorkbookFiles {
   create(name: string): Promise<SessionState> {
     return this.session.lifecycle(async () => {
       await this.leaveCurrent('create a new workbook');
-      const dir = workbooksDir(this.ctx.dataDir);
-      await mkdir(dir, { recursive: true });
-      const slug = slugify(name);
-      let path = join(dir, `${slug}${WORKBOOK_SUFFIX}`);
-      for (let n = 2; await exists(path); n++) path = join(dir, `${slug}-${n}${WORKBOOK_SUFFIX}`);
+      const path = await this.freshPath(name);
       const wb = emptyWorkbook(`wb-${randomBytes(6).toString('hex')}`, name, this.ctx.now().toISOString());
-      await durableWrite(path, serializeWorkbook(wb), this.ctx.fs);
+      await durableWrite(path, serializeWorkbook({ ...wb, audit: [] }), this.ctx.fs);
       return this.switchTo(path);
     });
   }
 
-  saveAs(input: string): Promise<SessionState> {
+  saveAs(folderId: string, fileName: string, overwrite: boolean): Promise<SessionState> {
     return this.session.lifecycle(async () => {
-      if (!input.trim().endsWith(WORKBOOK_SUFFIX)) {
-        throw new HostError(
-          'invalid-path',
-          `A workbook file name must end in ${WORKBOOK_SUFFIX}; "${basename(input)}" does not.`,
-          'path',
-        );
-      }
-      const wb = this.session.workbook;
-      if (!wb) throw new HostError('no-workbook', 'No workbook is open, so there is nothing to save.');
-      const target = await this.canonical(input);
-      if (target === this.session.path) {
-        await this.session.flush();
-        return this.session.state();
-      }
-      if (!(await isFolder(dirname(target)))) {
-        throw new HostError('invalid-path', `The folder ${dirname(target)} does not exist.`, 'path');
-      }
-      const lock = await this.lockOrRefuse(target, 'save to');
-      let notices: string[] = [];
-      try {
-        // Overwriting another file: keep a copy of what was there, as for any replaced workbook.
-        if (await isFile(target)) {
-          const old = await readFile(target);
-          await this.ctx.backups.take(target, old, revisionIn(old));
-        }
-        await durableWrite(target, serializeWorkbook(wb), this.ctx.fs);
-      } catch (error) {
-        await lock.release();
-        throw new HostError(
-          'save-failed',
-          `Could not save to ${target}: ${messageOf(error)}. The open workbook is unchanged.`,
-          'path',
-          { cause: error },
-        );
-      }
-      // The same content is now safely in the new file, so a failed flush of the old one
-      // loses nothing; say so rather than block the switch.
-      await this.session.flush().catch(() => {
-        notices = [
-          'Your latest changes could not be saved to the previous file, but all of them are in this one.',
-        ];
-      });
-      await this.session.closeCurrent(true);
-      return this.switchTo(target, lock, notices);
+      const access = await this.access();
+      return this.saveTo(await access.writeTarget(folderId, fileName, overwrite));
     });
   }
 
-  restore(backupPath: string): Promise<SessionState> {
+  /** Save As to a path from the native save dialog, which already asked about replacing. */
+  saveAsChosen(path: string): Promise<SessionState> {
+    return this.session.lifecycle(async () => {
+      if (!path.endsWith(WORKBOOK_SUFFIX) || path.includes('\0'))
+        throw new HostError('not-available', NOT_AVAILABLE);
+      const folder = await realpath(dirname(path)).catch(() => null);
+      if (!folder) throw new HostError('not-available', NOT_AVAILABLE);
+      const target = join(folder, basename(path));
+      const info = await lstat(target).catch(() => null);
+      if (info && !info.isFile()) throw new HostError('not-available', NOT_AVAILABLE);
+      return this.saveTo(target);
+    });
+  }
+
+  /** A workbook dropped or uploaded into the window: checked, then kept as a copy in the workbooks folder. */
+  uploadCopy(fileName: string, text: string): Promise<SessionState> {
+    return this.session.lifecycle(async () => {
+      const shown = basename(fileName.replaceAll('\\', '/')).slice(0, 120) || 'The file';
+      const bytes = Buffer.from(text, 'utf8');
+      if (bytes.length > MAX_WORKBOOK_BYTES) {
+        throw new HostError(
+          'too-large',
+          `${shown} is ${formatBytes(bytes.length)}; a workbook is at most ${formatBytes(MAX_WORKBOOK_BYTES)}. Nothing was saved.`,
+        );
+      }
+      const decoded = decodeWorkbook(bytes);
+      if (!decoded.ok) {
+        throw new HostError('not-a-workbook', `${shown} was not added. ${decoded.detail} Nothing was saved.`);
+      }
+      await this.leaveCurrent('add the uploaded workbook');
+      const stem = shown.replace(/(\.rollout)?\.json$/i, '');
+      const path = await this.freshPath(stem || decoded.file.name);
+      await durableWrite(path, bytes, this.ctx.fs);
+      return this.switchTo(path, null, [`Added a copy of ${shown} to your workbooks as ${basename(path)}.`]);
+    });
+  }
+
+  restore(backupId: string): Promise<SessionState> {
     return this.session.lifecycle(async () => {
       const target = this.session.problemPath ?? this.session.path;
       if (!target) {
         throw new HostError('no-workbook', 'Open the workbook first: backups are kept for each file.');
       }
-      const backup = resolve(backupPath);
-      if (!this.ctx.backups.isBackupOf(target, backup)) {
+      const backup = this.ctx.backups.pathOf(target, backupId);
+      const loaded = backup ? await readWorkbookFile(backup) : null;
+      if (!backup || !loaded || (!loaded.ok && loaded.kind === 'not-found')) {
         throw new HostError(
           'not-a-backup',
-          `${basename(backup)} is not one of the backups kept for ${basename(target)}.`,
-          'backupPath',
+          `That is not one of the backups kept for ${basename(target)}.`,
+          'backupId',
         );
       }
-      const loaded = await readWorkbookFile(backup);
       if (!loaded.ok) {
-        throw new HostError(
-          'bad-backup',
-          `That backup cannot be used either. ${loaded.detail}`,
-          'backupPath',
-        );
+        throw new HostError('bad-backup', `That backup cannot be used either. ${loaded.detail}`, 'backupId');
       }
       if (this.session.path === target && !this.session.isWritable) {
         throw new HostError(
@@ -144,7 +151,7 @@ export class WorkbookFiles {
         // A file that still opens is about to be replaced: back it up too. A bad one was
         // already quarantined when it failed to open.
         const present = await readWorkbookFile(target);
-        if (present.ok) await this.ctx.backups.take(target, present.bytes, present.workbook.revision);
+        if (present.ok) await this.ctx.backups.take(target, present.bytes, present.file.revision);
         await durableWrite(target, loaded.bytes, this.ctx.fs);
       } catch (error) {
         await lock.release();
@@ -152,8 +159,8 @@ export class WorkbookFiles {
           cause: error,
         });
       }
-      const when = loaded.workbook.updatedAt.slice(0, 16).replace('T', ' ');
-      const notice = `Restored the backup at revision ${loaded.workbook.revision} (last changed ${when} UTC).`;
+      const when = loaded.file.updatedAt.slice(0, 16).replace('T', ' ');
+      const notice = `Restored the backup at revision ${loaded.file.revision} (last changed ${when} UTC).`;
       return this.switchTo(target, lock, [notice]);
     });
   }
@@ -161,20 +168,78 @@ export class WorkbookFiles {
   async listRecent(): Promise<RecentFile[]> {
     const out: RecentFile[] = [];
     for (const recent of await this.settings.recent()) {
-      if (!(await isFile(recent.path))) continue;
+      const path = await this.usable(recent.path);
+      if (!path || out.some((r) => r.path === path)) continue;
       // The open workbook may have been renamed since it was opened: show its name as it is now.
-      const live = recent.path === this.session.path ? this.session.workbook?.name : undefined;
-      out.push(live ? { ...recent, name: live } : recent);
+      const name = (path === this.session.path ? this.session.workbook?.name : undefined) ?? recent.name;
+      out.push({ id: fileIdFor(path), name, path, openedAt: recent.openedAt });
     }
     const notice = await this.settings.takeNotice();
     if (notice) this.session.addNotice(notice);
     return out;
   }
 
+  async listFolders(): Promise<FolderEntry[]> {
+    return (await this.access()).listFolders(this.session.path);
+  }
+
   close(): Promise<void> {
     return this.session.lifecycle(async () => {
       await this.leaveCurrent('close it');
     });
+  }
+
+  /** Writes the open workbook (and its audit archive) to `target` and continues there. */
+  private async saveTo(target: string): Promise<SessionState> {
+    const file = this.session.snapshot();
+    if (!file) throw new HostError('no-workbook', 'No workbook is open, so there is nothing to save.');
+    if (target === this.session.path) {
+      await this.session.flush();
+      return this.session.state();
+    }
+    const lock = await this.lockOrRefuse(target, 'save to');
+    let notices: string[] = [];
+    try {
+      // Replacing another file: keep a copy of what was there, as for any replaced workbook.
+      const old = await readFile(target).catch(() => null);
+      if (old) await this.ctx.backups.take(target, old, revisionIn(old));
+      await this.carryArchive(target);
+      await durableWrite(target, serializeWorkbook(file), this.ctx.fs);
+    } catch (error) {
+      await lock.release();
+      throw new HostError(
+        'save-failed',
+        `Could not save to ${basename(target)}: ${messageOf(error)}. The open workbook is unchanged.`,
+        '',
+        { cause: error },
+      );
+    }
+    // The same content is now safely in the new file, so a failed flush of the old one
+    // loses nothing; say so rather than block the switch.
+    await this.session.flush().catch(() => {
+      notices = [
+        'Your latest changes could not be saved to the previous file, but all of them are in this one.',
+      ];
+    });
+    await this.session.closeCurrent(true);
+    return this.switchTo(target, lock, notices);
+  }
+
+  /** The audit archive travels with its workbook; one already at the target is set aside, not lost. */
+  private async carryArchive(target: string): Promise<void> {
+    const to = archivePathFor(target);
+    const existing = await lstat(to).catch(() => null);
+    if (existing) await rename(to, `${to}.replaced-${fileStamp(this.ctx.now())}`);
+    const from = this.session.archivePath;
+    if (!from) return;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(from);
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) return;
+      throw error;
+    }
+    await durableWrite(to, bytes, this.ctx.fs);
   }
 
   /** Opens `path` in place of the current file. `lock` is set when the caller already holds it. */
@@ -220,14 +285,45 @@ export class WorkbookFiles {
     throw new HostError('file-locked', `Could not ${verb} ${basename(target)}: ${why}.`);
   }
 
-  private canonical(input: string): Promise<string> {
-    return canonicalPath(input, workbooksDir(this.ctx.dataDir));
+  /** A recent file's real path if it may still be opened here, else null. */
+  private async usable(path: string): Promise<string | null> {
+    const access = await this.access();
+    return access.checkWorkbook(path, this.trustRecents).catch(() => null);
+  }
+
+  private async trustedRecents(): Promise<string[]> {
+    return this.trustRecents ? (await this.settings.recent()).map((r) => r.path) : [];
+  }
+
+  /** A new file in the workbooks folder named after `name`, never an existing one. */
+  private async freshPath(name: string): Promise<string> {
+    const dir = workbooksDir(this.ctx.dataDir);
+    await mkdir(dir, { recursive: true });
+    const slug = slugify(name);
+    let path = join(dir, `${slug}${WORKBOOK_SUFFIX}`);
+    for (
+      let n = 2;
+      await lstat(path).then(
+        () => true,
+        () => false,
+      );
+      n++
+    ) {
+      path = join(dir, `${slug}-${n}${WORKBOOK_SUFFIX}`);
+    }
+    return path;
   }
 
   /** The user's own copy of the bundled sample: the bundle itself is never edited. */
   private async sampleCopy(): Promise<string> {
     const target = join(workbooksDir(this.ctx.dataDir), basename(this.samplePath));
-    if (await exists(target)) return target;
+    if (
+      await lstat(target).then(
+        () => true,
+        () => false,
+      )
+    )
+      return target;
     const bytes = await readFile(this.samplePath).catch((error: unknown) => {
       throw new HostError(
         'not-found',
@@ -244,19 +340,3 @@ export class WorkbookFiles {
     return target;
   }
 }
-
-const exists = (path: string) =>
-  stat(path).then(
-    () => true,
-    () => false,
-  );
-const isFile = (path: string) =>
-  stat(path).then(
-    (s) => s.isFile(),
-    () => false,
-  );
-const isFolder = (path: string) =>
-  stat(path).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );

@@ -1,20 +1,26 @@
 import { useEffect, useRef } from 'react';
-import { SuccessSection } from '../features/success/SuccessSection';
+import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { AREAS } from '../../shared/areas';
+import { FEATURES } from '../features/registry';
 import { problemKey, useAppStore } from '../store/app-store';
 import { ConnectionBanner, ReadOnlyBanner } from './ConnectionBanner';
-import { EmptySection } from './EmptySection';
+import { DropOverlay } from './DropOverlay';
+import { FilesScreen } from './files/FilesScreen';
 import { Header } from './Header';
+import { HistoryScreen } from './HistoryScreen';
+import { IdentityDialog } from './IdentityDialog';
+import { NotFound } from './NotFound';
 import { ProblemScreen } from './ProblemScreen';
+import { areaRoute, FILES_ROUTE, HISTORY_ROUTE, HOME_ROUTE } from './routes';
 import { Sidebar } from './Sidebar';
-import { sectionInfo } from './sections';
 import { Toasts } from './Toasts';
 import { useUndoShortcuts } from './use-shortcuts';
-import { WorkbookScreen } from './WorkbookScreen';
 
 function MainContent() {
   const session = useAppStore((s) => s.session);
-  const section = useAppStore((s) => s.section);
   const dismissed = useAppStore((s) => s.dismissedProblem);
+  const [location] = useLocation();
 
   if (!session) {
     return (
@@ -28,22 +34,37 @@ function MainContent() {
   if (session.problem && !(session.workbook && dismissed === problemKey(session))) {
     return <ProblemScreen problem={session.problem} />;
   }
-  if (!session.workbook || section === 'workbook') return <WorkbookScreen />;
-  if (section === 'success') return <SuccessSection />;
-  const info = sectionInfo(section);
-  return info ? <EmptySection info={info} /> : <WorkbookScreen />;
+  // With no workbook open, every area route leads to the files (history needs a workbook too).
+  if (!session.workbook && location !== FILES_ROUTE) return <FilesScreen />;
+  return (
+    <Switch>
+      {AREAS.map((area) => (
+        <Route
+          key={area.id}
+          path={areaRoute(area.id)}
+          component={FEATURES.get(area.id)?.Screen ?? NotFound}
+        />
+      ))}
+      <Route path={FILES_ROUTE} component={FilesScreen} />
+      <Route path={HISTORY_ROUTE} component={HistoryScreen} />
+      <Route path="/">
+        <Redirect to={HOME_ROUTE} replace />
+      </Route>
+      <Route component={NotFound} />
+    </Switch>
+  );
 }
 
-export function App() {
-  const section = useAppStore((s) => s.section);
+function Shell() {
+  const [location] = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   useUndoShortcuts();
 
-  // Changing section scrolls back to the top; focus stays on the nav so arrow keys keep working.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on section change only
+  // A new view starts at its top; focus stays where it was so the sidebar keeps its place.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on route change only
   useEffect(() => {
     mainRef.current?.scrollTo({ top: 0 });
-  }, [section]);
+  }, [location]);
 
   return (
     <div className="app">
@@ -60,6 +81,16 @@ export function App() {
         </main>
       </div>
       <Toasts />
+      <IdentityDialog />
+      <DropOverlay />
     </div>
+  );
+}
+
+export function App() {
+  return (
+    <Router hook={useHashLocation}>
+      <Shell />
+    </Router>
   );
 }

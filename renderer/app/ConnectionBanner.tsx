@@ -1,4 +1,5 @@
-import { requestFile, useAppStore } from '../store/app-store';
+import { requestFile } from '../store/actions';
+import { useAppStore } from '../store/app-store';
 
 /** Shown while the web shell's socket is down; calls fail fast meanwhile, so say why. */
 export function ConnectionBanner() {

@@ -1,6 +1,6 @@
 import type { SaveStatus } from '../../shared/contract';
 import { redo, undo } from '../store/actions';
-import { toggleTheme, useAppStore } from '../store/app-store';
+import { requestIdentity, toggleTheme, useAppStore } from '../store/app-store';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -69,6 +69,22 @@ export function Header() {
         ) : null}
       </div>
       <div className="header-actions">
+        <button
+          type="button"
+          className="btn ghost who"
+          data-testid="identity"
+          onClick={() => void requestIdentity('change')}
+          title="Every change is signed with this name and role. Click to change it."
+        >
+          {session?.user ? (
+            <>
+              <span className="who-name">{session.user.name}</span>
+              <span className="who-role">{session.user.role}</span>
+            </>
+          ) : (
+            'Who is editing?'
+          )}
+        </button>
         <button
           type="button"
           className="btn"

@@ -1,20 +1,11 @@
 import type { BackupInfo, OpenProblem } from '../../shared/contract';
+import { formatBytes } from '../../shared/domain/format';
 import { openSample, restoreBackup } from '../store/actions';
 import { dismissProblem, useAppStore } from '../store/app-store';
-import { OpenFileForm } from './OpenFileForm';
+import { FileBrowser } from './files/FileBrowser';
+import { formatWhen } from './files/when';
 
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-function formatTaken(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-}
+const formatTaken = (iso: string) => formatWhen(iso, true);
 
 function BackupList({ backups }: { backups: BackupInfo[] }) {
   if (backups.length === 0) {
@@ -25,7 +16,7 @@ function BackupList({ backups }: { backups: BackupInfo[] }) {
   return (
     <ol className="backup-list" data-testid="backup-list">
       {sorted.map((b, i) => (
-        <li key={b.path} className={i === 0 ? 'newest' : undefined} data-testid="backup">
+        <li key={b.id} className={i === 0 ? 'newest' : undefined} data-testid="backup">
           <div className="backup-text">
             <span className="backup-when">
               {formatTaken(b.takenAt)}
@@ -40,7 +31,7 @@ function BackupList({ backups }: { backups: BackupInfo[] }) {
             className={i === 0 ? 'btn primary' : 'btn'}
             data-testid="restore-backup"
             aria-label={`Restore this backup, taken ${formatTaken(b.takenAt)}, revision ${b.revision}`}
-            onClick={() => void restoreBackup(b.path)}
+            onClick={() => void restoreBackup(b.id)}
           >
             Restore this backup
           </button>
@@ -111,7 +102,7 @@ export function ProblemScreen({ problem }: { problem: OpenProblem }) {
             </button>
           ) : null}
         </div>
-        <OpenFileForm />
+        <FileBrowser />
       </section>
     </div>
   );

@@ -1,44 +1,63 @@
 import type { KeyboardEvent } from 'react';
-import { goTo, problemKey, type SectionId, useAppStore } from '../store/app-store';
-import { SECTIONS } from './sections';
+import { Link, useLocation } from 'wouter';
+import { AREAS } from '../../shared/areas';
+import { problemKey, useAppStore } from '../store/app-store';
+import { areaRoute, FILES_ROUTE, HISTORY_ROUTE } from './routes';
 
 interface NavItem {
-  id: SectionId;
+  route: string;
+  /** Names the test id, `nav-<id>`. */
+  id: string;
   label: string;
   step?: number;
 }
 
 // Three groups: the checklist in its own order, the review artefacts built from it, and files.
+// The areas come from the registry; only History and Files are the app's own.
+const areaItem = (a: (typeof AREAS)[number]): NavItem => ({
+  route: areaRoute(a.id),
+  id: a.id,
+  label: a.nav.label,
+  ...(a.nav.step ? { step: a.nav.step } : {}),
+});
+
 const GROUPS: { key: string; label: string; items: NavItem[] }[] = [
-  { key: 'steps', label: 'Checklist', items: SECTIONS.filter((s) => s.step) },
-  { key: 'review', label: 'Review', items: SECTIONS.filter((s) => !s.step) },
-  { key: 'file', label: 'File', items: [{ id: 'workbook', label: 'Workbook & files' }] },
+  { key: 'steps', label: 'Checklist', items: AREAS.filter((a) => a.nav.step).map(areaItem) },
+  {
+    key: 'review',
+    label: 'Review',
+    items: [
+      ...AREAS.filter((a) => !a.nav.step).map(areaItem),
+      { route: HISTORY_ROUTE, id: 'history', label: 'History' },
+    ],
+  },
+  { key: 'file', label: 'File', items: [{ route: FILES_ROUTE, id: 'workbook', label: 'Workbook & files' }] },
 ];
 
 /** Arrow keys move between entries, as in any desktop sidebar; Tab still leaves the list. */
 function onArrow(e: KeyboardEvent<HTMLElement>) {
   if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
-  const buttons = Array.from(e.currentTarget.querySelectorAll<HTMLButtonElement>('button'));
-  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const links = Array.from(e.currentTarget.querySelectorAll<HTMLAnchorElement>('a'));
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
   if (at < 0) return;
   e.preventDefault();
   const next =
     e.key === 'Home'
       ? 0
       : e.key === 'End'
-        ? buttons.length - 1
-        : (at + (e.key === 'ArrowDown' ? 1 : -1) + buttons.length) % buttons.length;
-  buttons[next]?.focus();
+        ? links.length - 1
+        : (at + (e.key === 'ArrowDown' ? 1 : -1) + links.length) % links.length;
+  links[next]?.focus();
 }
 
 export function Sidebar() {
-  const section = useAppStore((s) => s.section);
-  // While a file problem fills the page, no section is really "current".
+  const [location] = useLocation();
+  // While a file problem fills the page, no view is really "current".
   const problemShowing = useAppStore(
     (s) =>
       s.session?.problem != null && !(s.session.workbook && s.dismissedProblem === problemKey(s.session)),
   );
-  const current = problemShowing ? null : section;
+  const current = problemShowing ? null : location;
 
   return (
     <nav className="sidebar" aria-label="Workbook sections" onKeyDown={onArrow}>
@@ -50,11 +69,10 @@ export function Sidebar() {
           <ul aria-labelledby={`nav-group-${group.key}`}>
             {group.items.map((item) => (
               <li key={item.id}>
-                <button
-                  type="button"
+                <Link
+                  href={item.route}
                   data-testid={`nav-${item.id}`}
-                  aria-current={current === item.id ? 'page' : undefined}
-                  onClick={() => goTo(item.id)}
+                  aria-current={current === item.route ? 'page' : undefined}
                 >
                   {item.step ? (
                     <span className="step">
@@ -65,7 +83,7 @@ export function Sidebar() {
                     <span className="step step-none" aria-hidden="true" />
                   )}
                   <span className="nav-label">{item.label}</span>
-                </button>
+                </Link>
               </li>
             ))}
           </ul>

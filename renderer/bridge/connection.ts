@@ -1,4 +1,4 @@
-import type { Bridge } from '../../shared/contract';
+import type { Bridge, SessionState } from '../../shared/contract';
 
 /**
  * 'connecting' before the first contact, 'open' while calls can flow, 'lost' after a drop while
@@ -11,4 +11,6 @@ export interface AppBridge extends Bridge {
   readonly kind: 'electron' | 'web';
   connection(): ConnectionState;
   onConnection(listener: (state: ConnectionState) => void): () => void;
+  /** Desktop only: opens a dropped file where it is. Web mode uploads a copy instead. */
+  openDroppedFile?(file: File): Promise<SessionState>;
 }

@@ -5,6 +5,7 @@ import type {
   MethodInput,
   MethodResults,
   PreloadApi,
+  SessionState,
 } from '../../shared/contract';
 import { fromApiError } from './bridge-error';
 import type { AppBridge } from './connection';
@@ -23,5 +24,10 @@ export function createPreloadBridge(api: PreloadApi): AppBridge {
     },
     connection: () => 'open',
     onConnection: () => () => {},
+    async openDroppedFile(file: File): Promise<SessionState> {
+      const reply = await api.openDroppedFile(file);
+      if (reply.ok) return reply.value as SessionState;
+      throw fromApiError(reply.error);
+    },
   };
 }

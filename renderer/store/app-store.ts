@@ -1,22 +1,12 @@
 import { create } from 'zustand';
-import type { SaveStatus, SessionState } from '../../shared/contract';
+import type { SaveStatus, SessionState, WorkbookChange } from '../../shared/contract';
+import { applyPatches } from '../../shared/domain/patches';
 import type { ConnectionState } from '../bridge';
 import { applyTheme, initialTheme, type Theme } from './theme';
 
-// The renderer holds no workbook truth of its own: `session` is whatever the host last pushed.
-// Everything else here is view state (theme, section, toasts) that never reaches the file.
-
-export type SectionId =
-  | 'workbook'
-  | 'success'
-  | 'architecture'
-  | 'stakeholders'
-  | 'pilot'
-  | 'signals'
-  | 'runbooks'
-  | 'adoption'
-  | 'scorecard'
-  | 'cab';
+// The renderer holds no workbook truth of its own: `session` is whatever the host last sent,
+// kept current by applying each pushed change's patches. Everything else here is view state
+// (theme, toasts, prompts) that never reaches the file.
 
 export type ToastTone = 'info' | 'success' | 'error';
 
@@ -28,10 +18,16 @@ export interface Toast {
   undoAtRevision?: number;
 }
 
-/** What a menu item or shortcut asked the Workbook screen to do, with a serial to re-trigger it. */
+/** What a menu item or shortcut asked the Files screen to do, with a serial to re-trigger it. */
 export interface FileIntent {
   kind: 'open' | 'save-as' | 'new';
   serial: number;
+}
+
+/** An open request for the "who are you" dialog; settled when the user answers or cancels. */
+export interface IdentityRequest {
+  reason: 'first-edit' | 'change';
+  settle(saved: boolean): void;
 }
 
 export interface AppState {
@@ -39,11 +35,11 @@ export interface AppState {
   save: SaveStatus;
   connection: ConnectionState;
   theme: Theme;
-  section: SectionId;
   toasts: Toast[];
   fileIntent: FileIntent | null;
   /** A problem the user set aside to go back to the workbook that is still open. */
   dismissedProblem: string | null;
+  identityRequest: IdentityRequest | null;
 }
 
 export const useAppStore = create<AppState>(() => ({
@@ -51,10 +47,10 @@ export const useAppStore = create<AppState>(() => ({
   save: { state: 'saved' },
   connection: 'connecting',
   theme: initialTheme(),
-  section: 'success',
   toasts: [],
   fileIntent: null,
   dismissedProblem: null,
+  identityRequest: null,
 }));
 
 const set = useAppStore.setState;
@@ -83,6 +79,25 @@ export function setSession(session: SessionState): void {
   setSave(session.save);
 }
 
+/**
+ * Applies one pushed change. 'gap' means this window missed a revision (a dropped socket, a
+ * slow reconnect): the caller asks the host for a fresh snapshot instead of guessing.
+ */
+export function applyChange(change: WorkbookChange): 'applied' | 'stale' | 'gap' {
+  const session = get().session;
+  const wb = session?.workbook;
+  if (!session || !wb) return 'gap';
+  if (change.revision <= wb.revision) return 'stale';
+  if (change.revision !== wb.revision + 1) return 'gap';
+  const workbook = {
+    ...applyPatches(wb, change.patches),
+    revision: change.revision,
+    updatedAt: change.updatedAt,
+  };
+  set({ session: { ...session, workbook, canUndo: change.canUndo, canRedo: change.canRedo } });
+  return 'applied';
+}
+
 export function setSave(save: SaveStatus): void {
   const prev = get().save;
   // A failed save is the one status change nobody may miss, so it also raises an alert.
@@ -96,13 +111,8 @@ export function setConnection(connection: ConnectionState): void {
   set({ connection });
 }
 
-export function goTo(section: SectionId): void {
-  set({ section });
-}
-
-export function requestFile(kind: FileIntent['kind']): void {
-  const serial = (get().fileIntent?.serial ?? 0) + 1;
-  set({ section: 'workbook', fileIntent: { kind, serial } });
+export function setFileIntent(kind: FileIntent['kind']): void {
+  set({ fileIntent: { kind, serial: (get().fileIntent?.serial ?? 0) + 1 } });
 }
 
 export function setTheme(theme: Theme): void {
@@ -122,4 +132,20 @@ export function problemKey(session: SessionState | null): string | null {
 
 export function dismissProblem(): void {
   set({ dismissedProblem: problemKey(get().session) });
+}
+
+/** Shows the "who are you" dialog; resolves true once the host has the answer. */
+export function requestIdentity(reason: IdentityRequest['reason']): Promise<boolean> {
+  get().identityRequest?.settle(false);
+  return new Promise((resolve) => {
+    set({
+      identityRequest: {
+        reason,
+        settle: (saved) => {
+          set({ identityRequest: null });
+          resolve(saved);
+        },
+      },
+    });
+  });
 }

@@ -5,7 +5,9 @@ export type Theme = 'light' | 'dark';
 
 const KEY = 'rollout-war-room.theme';
 
-const darkQuery = (): MediaQueryList | undefined => window.matchMedia?.('(prefers-color-scheme: dark)');
+// Guarded so modules that import the store can be loaded outside a browser (the registry test).
+const darkQuery = (): MediaQueryList | undefined =>
+  typeof window === 'undefined' ? undefined : window.matchMedia?.('(prefers-color-scheme: dark)');
 
 function savedTheme(): Theme | null {
   try {

@@ -1,55 +1,54 @@
 import type { z } from 'zod';
-import { StakeholderGroupSchema, WaveSchema } from '../schema/sections';
-import {
-  BaselineItemSchema,
-  GuardrailSchema,
-  NoGoAuthoritySchema,
-  OutcomeMetricSchema,
-  StopConditionSchema,
-} from '../schema/success';
+import { AREAS, type Area, type AreaId } from '../areas';
+import type { CollectionDef } from '../areas/types';
 import type { Workbook } from '../schema/workbook';
 
 // Every editable list in the workbook is a "collection": one generic add/update/remove/move
-// command family serves them all, so a new section needs a registry entry, not new commands.
+// command family serves them all. The keys ("success.stopConditions") are derived from the
+// areas registry, so a new list in an area is editable without a new command.
 
-interface CollectionDef {
-  /** What one item is called in messages ("stop condition"). */
-  noun: string;
-  schema: z.ZodType<{ id: string }>;
-  /** Returns the array to read or (inside an immer draft) to mutate. */
-  list(wb: Workbook): { id: string }[];
+type KeysOf<A> = A extends { id: infer Id extends string; collections: infer C }
+  ? `${Id}.${Extract<keyof C, string>}`
+  : never;
+
+export type CollectionKey = KeysOf<Area>;
+
+type ItemFor<K> = K extends `${infer A extends AreaId}.${infer L}`
+  ? L extends keyof Workbook[A]
+    ? Workbook[A][L] extends readonly (infer T)[]
+      ? T
+      : never
+    : never
+  : never;
+
+/** One item of a collection. The `id` part lets generic code (the editor) read ids. */
+export type CollectionItem<K extends CollectionKey> = ItemFor<K> & { id: string };
+
+export interface CollectionInfo extends CollectionDef {
+  key: CollectionKey;
+  area: AreaId;
+  /** The field of the area's section that holds the list. */
+  list: string;
 }
 
-export const COLLECTIONS = {
-  'success.outcomes': {
-    noun: 'outcome metric',
-    schema: OutcomeMetricSchema,
-    list: (wb) => wb.success.outcomes,
-  },
-  'success.guardrails': { noun: 'guardrail', schema: GuardrailSchema, list: (wb) => wb.success.guardrails },
-  'success.baseline': {
-    noun: 'baseline item',
-    schema: BaselineItemSchema,
-    list: (wb) => wb.success.baseline,
-  },
-  'success.stopConditions': {
-    noun: 'stop condition',
-    schema: StopConditionSchema,
-    list: (wb) => wb.success.stopConditions,
-  },
-  'success.noGoAuthorities': {
-    noun: 'no-go authority',
-    schema: NoGoAuthoritySchema,
-    list: (wb) => wb.success.noGoAuthorities,
-  },
-  'architecture.waves': { noun: 'wave', schema: WaveSchema, list: (wb) => wb.architecture.waves },
-  'stakeholders.groups': {
-    noun: 'stakeholder group',
-    schema: StakeholderGroupSchema,
-    list: (wb) => wb.stakeholders.groups,
-  },
-} as const satisfies Record<string, CollectionDef>;
+export const COLLECTIONS = Object.fromEntries(
+  AREAS.flatMap((area) =>
+    Object.entries(area.collections as Record<string, CollectionDef>).map(([list, def]) => {
+      const key = `${area.id}.${list}` as CollectionKey;
+      return [key, { ...def, key, area: area.id, list }];
+    }),
+  ),
+) as Record<CollectionKey, CollectionInfo>;
 
-export type CollectionKey = keyof typeof COLLECTIONS;
 export const COLLECTION_KEYS = Object.keys(COLLECTIONS) as [CollectionKey, ...CollectionKey[]];
-export type CollectionItem<K extends CollectionKey> = z.infer<(typeof COLLECTIONS)[K]['schema']>;
+
+/** The items of one collection in `wb`. */
+export function listOf<K extends CollectionKey>(wb: Workbook, key: K): readonly CollectionItem<K>[] {
+  const info = COLLECTIONS[key];
+  return (wb[info.area] as Record<string, unknown>)[info.list] as CollectionItem<K>[];
+}
+
+/** The key conflicts and the audit log use for one item: "success.stopConditions/sc-errors". */
+export const itemKey = (collection: CollectionKey, id: string) => `${collection}/${id}`;
+
+export type CollectionSchema<K extends CollectionKey> = z.ZodType<CollectionItem<K>>;

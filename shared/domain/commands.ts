@@ -10,6 +10,12 @@ const collection = z.enum(COLLECTION_KEYS, {
   error: `collection must be one of: ${COLLECTION_KEYS.join(', ')}`,
 });
 
+/** The revision the window held when the user started the edit: later changes to the item win. */
+const baseRevision = z
+  .number({ error: 'baseRevision must be the revision the edit was made against' })
+  .int('baseRevision must be a whole number')
+  .min(0, 'baseRevision cannot be negative');
+
 export const CommandSchema = z.discriminatedUnion(
   'type',
   [
@@ -20,8 +26,14 @@ export const CommandSchema = z.discriminatedUnion(
       item: z.unknown(),
       index: z.number().int().min(0).optional(),
     }),
-    z.strictObject({ type: z.literal('item.update'), collection, id: entityId, item: z.unknown() }),
-    z.strictObject({ type: z.literal('item.remove'), collection, id: entityId }),
+    z.strictObject({
+      type: z.literal('item.update'),
+      collection,
+      id: entityId,
+      item: z.unknown(),
+      baseRevision,
+    }),
+    z.strictObject({ type: z.literal('item.remove'), collection, id: entityId, baseRevision }),
     z.strictObject({
       type: z.literal('item.move'),
       collection,

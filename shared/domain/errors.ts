@@ -6,6 +6,7 @@ export class DomainError extends Error {
       | 'not-found'
       | 'duplicate-id'
       | 'out-of-range'
+      | 'conflict'
       | 'nothing-to-undo'
       | 'nothing-to-redo',
     message: string,

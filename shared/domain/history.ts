@@ -1,52 +1,164 @@
 import type { Workbook } from '../schema/workbook';
+import { type AuditEntry, auditEntry } from './audit';
+import { COLLECTIONS, itemKey } from './collections';
 import type { Command } from './commands';
 import { DomainError } from './errors';
-import { applyCommand, type CommitMeta, stamp } from './reducer';
+import type { Identity } from './identity';
+import { applyPatches, type Patch } from './patches';
+import { applyCommand } from './reducer';
 
-// Undo/redo is owned by the host but written here, pure, so property tests can drive it.
-// Snapshots are whole workbooks; immer's structural sharing keeps them cheap.
+// Undo/redo and edit conflicts, owned by the host but written here, pure, so property tests can
+// drive them. History keeps each change's patches and inverse patches (not workbook copies), so
+// it costs memory in proportion to what changed and undo pushes as little as the edit did.
 
 export const UNDO_LIMIT = 200;
 
+export interface Step {
+  patches: Patch[];
+  inverse: Patch[];
+  touched: string[];
+  area: string;
+  summary: string;
+}
+
 export interface Doc {
   wb: Workbook;
-  past: readonly Workbook[];
-  future: readonly Workbook[];
+  past: readonly Step[];
+  future: readonly Step[];
+}
+
+export interface CommitMeta {
+  who: Identity;
+  /** ISO time of the change; passed in so this stays pure and replayable. */
+  at: string;
+}
+
+/** A change made: the new document, its audit entry, and the patches every window applies. */
+export interface Committed {
+  doc: Doc;
+  entry: AuditEntry;
+  patches: Patch[];
 }
 
 export const openDoc = (wb: Workbook): Doc => ({ wb, past: [], future: [] });
 
-export function execute(doc: Doc, cmd: Command, meta: CommitMeta): Doc {
-  const next = applyCommand(doc.wb, cmd);
-  return {
-    wb: stamp(next, doc.wb, cmd, meta),
-    past: [...doc.past, doc.wb].slice(-UNDO_LIMIT),
+/**
+ * Runs a command. `recent` is the audit log still in memory, newest last: an edit made against
+ * an older revision is refused when someone changed the same item since. Returns null when the
+ * command changes nothing (saving an unchanged form), which makes no revision.
+ */
+export function execute(
+  doc: Doc,
+  cmd: Command,
+  meta: CommitMeta,
+  recent: readonly AuditEntry[],
+): Committed | null {
+  if (cmd.type === 'item.update' || cmd.type === 'item.remove') checkBase(doc.wb, cmd, recent);
+  const change = applyCommand(doc.wb, cmd);
+  if (change.patches.length === 0) return null;
+  const step: Step = {
+    patches: change.patches,
+    inverse: change.inverse,
+    touched: change.touched,
+    area: change.area,
+    summary: change.summary,
+  };
+  return commit(doc, change.wb, step, step.patches, cmd.type, step.summary, meta, {
+    past: [...doc.past, step].slice(-UNDO_LIMIT),
     future: [],
-  };
+  });
 }
 
-export function undo(doc: Doc, meta: CommitMeta): Doc {
-  const target = doc.past.at(-1);
-  if (!target) throw new DomainError('nothing-to-undo', 'Nothing to undo');
-  return {
-    wb: stamp(target, doc.wb, { type: 'history.undo', toRevision: target.revision }, meta),
+export function undo(doc: Doc, meta: CommitMeta): Committed {
+  const step = doc.past.at(-1);
+  if (!step) throw new DomainError('nothing-to-undo', 'Nothing to undo');
+  const wb = applyPatches(doc.wb, step.inverse);
+  return commit(doc, wb, step, step.inverse, 'history.undo', `Undid: ${step.summary}`, meta, {
     past: doc.past.slice(0, -1),
-    future: [...doc.future, doc.wb],
-  };
+    future: [...doc.future, step],
+  });
 }
 
-export function redo(doc: Doc, meta: CommitMeta): Doc {
-  const target = doc.future.at(-1);
-  if (!target) throw new DomainError('nothing-to-redo', 'Nothing to redo');
-  return {
-    wb: stamp(target, doc.wb, { type: 'history.redo', toRevision: target.revision }, meta),
-    past: [...doc.past, doc.wb].slice(-UNDO_LIMIT),
+export function redo(doc: Doc, meta: CommitMeta): Committed {
+  const step = doc.future.at(-1);
+  if (!step) throw new DomainError('nothing-to-redo', 'Nothing to redo');
+  const wb = applyPatches(doc.wb, step.patches);
+  return commit(doc, wb, step, step.patches, 'history.redo', `Redid: ${step.summary}`, meta, {
+    past: [...doc.past, step].slice(-UNDO_LIMIT),
     future: doc.future.slice(0, -1),
-  };
+  });
 }
 
-/** The workbook minus bookkeeping: what undo restores and what equality of "content" means. */
-export function contentOf(wb: Workbook): Omit<Workbook, 'revision' | 'updatedAt' | 'audit'> {
-  const { revision: _r, updatedAt: _u, audit: _a, ...content } = wb;
-  return content;
+function commit(
+  doc: Doc,
+  content: Workbook,
+  step: Step,
+  patches: Patch[],
+  type: string,
+  summary: string,
+  meta: CommitMeta,
+  stacks: Pick<Doc, 'past' | 'future'>,
+): Committed {
+  const rev = doc.wb.revision + 1;
+  const wb = { ...content, revision: rev, updatedAt: meta.at };
+  const entry = auditEntry({
+    rev,
+    at: meta.at,
+    who: meta.who,
+    type,
+    area: step.area,
+    summary,
+    items: step.touched,
+    changes: patches,
+  });
+  return { doc: { wb, ...stacks }, entry, patches };
+}
+
+/**
+ * Refuses an edit to an item someone changed after the editor's `baseRevision`, naming who and
+ * when. Only changes to the same item count: two windows editing different items never clash.
+ */
+function checkBase(
+  wb: Workbook,
+  cmd: Extract<Command, { type: 'item.update' | 'item.remove' }>,
+  recent: readonly AuditEntry[],
+): void {
+  if (cmd.baseRevision > wb.revision) {
+    throw new DomainError(
+      'conflict',
+      `This edit says it was made at revision ${cmd.baseRevision}, but the workbook is only at ` +
+        `revision ${wb.revision}. Reload the item and make the change again.`,
+      'baseRevision',
+    );
+  }
+  if (cmd.baseRevision === wb.revision) return;
+  const key = itemKey(cmd.collection, cmd.id);
+  const noun = COLLECTIONS[cmd.collection].noun;
+  const oldest = recent[0]?.rev ?? wb.revision + 1;
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const entry = recent[i]!;
+    if (entry.rev <= cmd.baseRevision) return;
+    if (!entry.items.includes(key)) continue;
+    throw new DomainError(
+      'conflict',
+      `${entry.by}${entry.role ? ` (${entry.role})` : ''} changed this ${noun} at ${clock(entry.at)} ` +
+        `(revision ${entry.rev}), after you started editing it. Your text is kept: reload the item ` +
+        'to see their change, then apply yours again.',
+      'baseRevision',
+    );
+  }
+  // Changes between baseRevision and the oldest entry in memory have moved to the archive.
+  if (oldest > cmd.baseRevision + 1) {
+    throw new DomainError(
+      'conflict',
+      `This edit was started ${wb.revision - cmd.baseRevision} changes ago, too long to be sure ` +
+        'nobody changed the same item since. Reload the item, then apply your change again.',
+      'baseRevision',
+    );
+  }
+}
+
+/** "14:02:11" in local time: both shells serve windows on the host's own machine. */
+function clock(iso: string): string {
+  return new Date(iso).toLocaleTimeString('en-GB', { hour12: false });
 }

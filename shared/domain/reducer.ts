@@ -1,95 +1,165 @@
-import { castDraft, produce } from 'immer';
 import { summarizeIssues, toFieldIssues } from '../schema/issues';
 import type { Workbook } from '../schema/workbook';
-import { COLLECTIONS, type CollectionKey } from './collections';
+import { COLLECTIONS, type CollectionInfo, itemKey, listOf } from './collections';
 import type { Command } from './commands';
 import { DomainError } from './errors';
+import { describeValue, humanize } from './format';
+import { applyPatches, jsonEqual, type Patch } from './patches';
 
-/** Commands the host records itself (undo, redo), which the renderer cannot send. */
-export type SystemCommand = { type: `history.${string}` } & Record<string, unknown>;
+// Commands in, a Change out: the patches that carry it (to windows, the audit log and redo),
+// their inverse (for undo), the items it touched (for edit conflicts) and one sentence saying
+// what it did. Pure and synchronous: the host runs it, property tests drive it.
 
-export interface CommitMeta {
-  actor: string;
-  /** ISO time of the change; passed in so the reducer stays pure and replayable. */
-  at: string;
+export interface Change {
+  wb: Workbook;
+  patches: Patch[];
+  inverse: Patch[];
+  /** Items it touched, as itemKey()s. */
+  touched: string[];
+  /** The area it changed, or "workbook". */
+  area: string;
+  summary: string;
 }
 
-function parseItem(key: CollectionKey, item: unknown) {
-  const def = COLLECTIONS[key];
-  const parsed = def.schema.safeParse(item);
+/** Applies a command. Throws DomainError, leaving `wb` untouched, when it is refused. */
+export function applyCommand(wb: Workbook, cmd: Command): Change {
+  const planned = plan(wb, cmd);
+  return { ...planned, wb: applyPatches(wb, planned.patches) };
+}
+
+type Plan = Omit<Change, 'wb'>;
+
+function plan(wb: Workbook, cmd: Command): Plan {
+  if (cmd.type === 'workbook.rename') {
+    const same = wb.name === cmd.name;
+    return {
+      patches: same ? [] : [{ op: 'replace', path: ['name'], value: cmd.name }],
+      inverse: same ? [] : [{ op: 'replace', path: ['name'], value: wb.name }],
+      touched: [],
+      area: 'workbook',
+      summary: `Renamed the workbook from ${describeValue(wb.name, 80)} to ${describeValue(cmd.name, 80)}`,
+    };
+  }
+  const info = COLLECTIONS[cmd.collection];
+  const list = listOf(wb, cmd.collection) as readonly { id: string }[];
+  const at = (index: number) => [info.area, info.list, index];
+  const name = (item: { id: string }) => `${info.noun} ${describeValue(info.label(item), 60)}`;
+  const base = { area: info.area };
+  const touched = (id: string) => [itemKey(info.key, id)];
+  switch (cmd.type) {
+    case 'item.add': {
+      const item = parseItem(info, cmd.item);
+      if (list.some((x) => x.id === item.id)) {
+        throw new DomainError(
+          'duplicate-id',
+          `A ${info.noun} with id "${item.id}" already exists`,
+          'item.id',
+        );
+      }
+      const index = cmd.index ?? list.length;
+      if (index > list.length)
+        throw new DomainError('out-of-range', `Index ${index} is past the end`, 'index');
+      return {
+        ...base,
+        touched: touched(item.id),
+        patches: [{ op: 'add', path: at(index), value: item }],
+        inverse: [{ op: 'remove', path: at(index) }],
+        summary: `Added ${name(item)}`,
+      };
+    }
+    case 'item.update': {
+      const item = parseItem(info, cmd.item);
+      if (item.id !== cmd.id) {
+        throw new DomainError('invalid-item', 'An update cannot change the id', 'item.id');
+      }
+      const index = indexOf(list, info, cmd.id);
+      const old = list[index] as Record<string, unknown>;
+      const { patches, inverse, fields } = fieldDiff(old, item as Record<string, unknown>, at(index));
+      const what = fields
+        .slice(0, 3)
+        .map((k) => `${humanize(k)} ${describeValue(old[k])} → ${describeValue((item as never)[k])}`);
+      if (fields.length > 3) what.push(`and ${fields.length - 3} more`);
+      return {
+        ...base,
+        touched: touched(cmd.id),
+        patches,
+        inverse,
+        summary: `Edited ${name(list[index]!)}: ${what.join(', ')}`,
+      };
+    }
+    case 'item.remove': {
+      const index = indexOf(list, info, cmd.id);
+      const old = list[index]!;
+      return {
+        ...base,
+        touched: touched(cmd.id),
+        patches: [{ op: 'remove', path: at(index) }],
+        inverse: [{ op: 'add', path: at(index), value: old }],
+        summary: `Deleted ${name(old)}`,
+      };
+    }
+    case 'item.move': {
+      const from = indexOf(list, info, cmd.id);
+      if (cmd.toIndex >= list.length) {
+        throw new DomainError('out-of-range', `Position ${cmd.toIndex + 1} is past the end`, 'toIndex');
+      }
+      const item = list[from]!;
+      const moves = from !== cmd.toIndex;
+      return {
+        ...base,
+        touched: touched(cmd.id),
+        patches: moves
+          ? [
+              { op: 'remove', path: at(from) },
+              { op: 'add', path: at(cmd.toIndex), value: item },
+            ]
+          : [],
+        inverse: moves
+          ? [
+              { op: 'remove', path: at(cmd.toIndex) },
+              { op: 'add', path: at(from), value: item },
+            ]
+          : [],
+        summary: `Moved ${name(item)} from position ${from + 1} to ${cmd.toIndex + 1}`,
+      };
+    }
+  }
+}
+
+/** One patch per field that differs, so a small edit is a small push and a small audit entry. */
+function fieldDiff(
+  old: Record<string, unknown>,
+  next: Record<string, unknown>,
+  path: (string | number)[],
+): { patches: Patch[]; inverse: Patch[]; fields: string[] } {
+  const patches: Patch[] = [];
+  const inverse: Patch[] = [];
+  const fields: string[] = [];
+  for (const key of new Set([...Object.keys(old), ...Object.keys(next)])) {
+    const had = Object.hasOwn(old, key);
+    const has = Object.hasOwn(next, key);
+    if (had && has && jsonEqual(old[key], next[key])) continue;
+    fields.push(key);
+    const at = [...path, key];
+    if (has) patches.push({ op: had ? 'replace' : 'add', path: at, value: next[key] });
+    else patches.push({ op: 'remove', path: at });
+    if (had) inverse.push({ op: has ? 'replace' : 'add', path: at, value: old[key] });
+    else inverse.push({ op: 'remove', path: at });
+  }
+  return { patches, inverse, fields };
+}
+
+function parseItem(info: CollectionInfo, item: unknown): { id: string } {
+  const parsed = info.schema.safeParse(item);
   if (!parsed.success) {
     const issues = toFieldIssues(parsed.error);
-    throw new DomainError('invalid-item', `Invalid ${def.noun}: ${summarizeIssues(issues)}`, 'item', issues);
+    throw new DomainError('invalid-item', `Invalid ${info.noun}: ${summarizeIssues(issues)}`, 'item', issues);
   }
   return parsed.data;
 }
 
-function indexOf(list: readonly { id: string }[], key: CollectionKey, id: string): number {
+function indexOf(list: readonly { id: string }[], info: CollectionInfo, id: string): number {
   const index = list.findIndex((x) => x.id === id);
-  if (index < 0) throw new DomainError('not-found', `No ${COLLECTIONS[key].noun} with id "${id}"`, 'id');
+  if (index < 0) throw new DomainError('not-found', `No ${info.noun} with id "${id}"`, 'id');
   return index;
-}
-
-/** Applies a command's content change. Throws DomainError and leaves `wb` untouched on refusal. */
-export function applyCommand(wb: Workbook, cmd: Command): Workbook {
-  if (cmd.type === 'workbook.rename') {
-    return produce(wb, (d) => {
-      d.name = cmd.name;
-    });
-  }
-  const key = cmd.collection;
-  const noun = COLLECTIONS[key].noun;
-  // Lookups and edits run on the plain (frozen) array and only the new array goes through immer:
-  // reading a long list through an immer draft would proxy every element on each command.
-  const list: readonly { id: string }[] = COLLECTIONS[key].list(wb);
-  switch (cmd.type) {
-    case 'item.add': {
-      const item = parseItem(key, cmd.item);
-      if (list.some((x) => x.id === item.id)) {
-        throw new DomainError('duplicate-id', `A ${noun} with id "${item.id}" already exists`, 'item.id');
-      }
-      const at = cmd.index ?? list.length;
-      if (at > list.length) throw new DomainError('out-of-range', `Index ${at} is past the end`, 'index');
-      return withList(wb, key, list.toSpliced(at, 0, item));
-    }
-    case 'item.update': {
-      const item = parseItem(key, cmd.item);
-      if (item.id !== cmd.id)
-        throw new DomainError('invalid-item', 'An update cannot change the id', 'item.id');
-      return withList(wb, key, list.with(indexOf(list, key, cmd.id), item));
-    }
-    case 'item.remove':
-      return withList(wb, key, list.toSpliced(indexOf(list, key, cmd.id), 1));
-    case 'item.move': {
-      const from = indexOf(list, key, cmd.id);
-      if (cmd.toIndex >= list.length) {
-        throw new DomainError('out-of-range', `Position ${cmd.toIndex + 1} is past the end`, 'toIndex');
-      }
-      return withList(wb, key, list.toSpliced(from, 1).toSpliced(cmd.toIndex, 0, list[from]!));
-    }
-  }
-}
-
-/** Replaces one collection's array; the key names its place ("success.stopConditions"). */
-function withList(wb: Workbook, key: CollectionKey, next: { id: string }[]): Workbook {
-  const [section, field] = key.split('.') as [keyof Workbook, string];
-  return produce(wb, (d) => {
-    (d[section] as Record<string, unknown>)[field] = castDraft(next);
-  });
-}
-
-/** Stamps a content change as the next revision and records it in the audit log. */
-export function stamp(
-  next: Workbook,
-  prev: Workbook,
-  command: Command | SystemCommand,
-  meta: CommitMeta,
-): Workbook {
-  return produce(next, (d) => {
-    d.revision = prev.revision + 1;
-    d.updatedAt = meta.at;
-    // Undo/redo restore an older snapshot whose log is shorter: the log itself never rewinds.
-    if (next.audit !== prev.audit) d.audit = castDraft([...prev.audit]);
-    d.audit.push({ revision: prev.revision + 1, at: meta.at, actor: meta.actor, command: { ...command } });
-  });
 }

@@ -1,28 +1,17 @@
 import { z } from 'zod';
+import { AREAS, type Area } from '../areas';
+import { AuditEntrySchema } from '../domain/audit';
 import { entityId, isoInstant, requiredText } from './fields';
-import {
-  AdoptionSchema,
-  ArchitectureSchema,
-  CabSchema,
-  PilotSchema,
-  RunbooksSchema,
-  ScorecardSchema,
-  SignalsSchema,
-  StakeholdersSchema,
-} from './sections';
-import { SuccessSchema } from './success';
 
 /** The version this build reads and writes. Older files are migrated up; newer ones are refused. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
-export const AuditEntrySchema = z.strictObject({
-  revision: z.number().int().min(1),
-  at: isoInstant,
-  actor: z.string().max(120),
-  // Stored loosely on purpose: the audit log must stay readable after command shapes evolve.
-  command: z.looseObject({ type: z.string() }),
-});
+type SectionShapes = { [A in Area as A['id']]: A['schema'] };
 
+// One key per registered area, in registry order: the file's sections are the registry.
+const sections = Object.fromEntries(AREAS.map((a) => [a.id, a.schema])) as SectionShapes;
+
+/** A workbook's content: what the reducer edits and every window holds. */
 export const WorkbookSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: entityId,
@@ -30,39 +19,19 @@ export const WorkbookSchema = z.strictObject({
   createdAt: isoInstant,
   updatedAt: isoInstant,
   revision: z.number().int().min(0),
-  success: SuccessSchema,
-  architecture: ArchitectureSchema,
-  stakeholders: StakeholdersSchema,
-  pilot: PilotSchema,
-  signals: SignalsSchema,
-  runbooks: RunbooksSchema,
-  adoption: AdoptionSchema,
-  scorecard: ScorecardSchema,
-  cab: CabSchema,
-  audit: z.array(AuditEntrySchema),
+  ...sections,
 });
 
+/** The file on disk: the content plus the recent audit log (older entries live in the archive). */
+export const WorkbookFileSchema = WorkbookSchema.extend({ audit: z.array(AuditEntrySchema) });
+
 export type Workbook = z.infer<typeof WorkbookSchema>;
-export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export type WorkbookFile = z.infer<typeof WorkbookFileSchema>;
+
+type Sections = { [A in Area as A['id']]: z.output<A['schema']> };
 
 /** A blank, valid workbook. `id` and `now` come from the caller so this stays pure. */
 export function emptyWorkbook(id: string, name: string, now: string): Workbook {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    id,
-    name,
-    createdAt: now,
-    updatedAt: now,
-    revision: 0,
-    success: { outcomes: [], guardrails: [], baseline: [], stopConditions: [], noGoAuthorities: [] },
-    architecture: { waves: [] },
-    stakeholders: { groups: [] },
-    pilot: {},
-    signals: {},
-    runbooks: {},
-    adoption: {},
-    scorecard: { items: [] },
-    cab: {},
-    audit: [],
-  };
+  const empty = Object.fromEntries(AREAS.map((a) => [a.id, a.empty()])) as Sections;
+  return { schemaVersion: SCHEMA_VERSION, id, name, createdAt: now, updatedAt: now, revision: 0, ...empty };
 }

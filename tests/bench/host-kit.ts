@@ -4,8 +4,9 @@ import { invoke } from '../../electron/host/dispatch';
 import { type DurableFs, nodeDurableFs } from '../../electron/host/durable-write';
 import { createHost } from '../../electron/host/host';
 import type { Host } from '../../electron/host/types';
-import type { Method, MethodResults } from '../../shared/contract';
-import type { Workbook } from '../../shared/schema/workbook';
+import type { Method, MethodResults, SessionState } from '../../shared/contract';
+import type { Identity } from '../../shared/domain/identity';
+import type { Workbook, WorkbookFile } from '../../shared/schema/workbook';
 
 // The real host, driven through the same door the shells use (dispatch.ts `invoke`: input
 // parsed from `unknown`, errors mapped), on the real file system. The only seam used is the
@@ -18,6 +19,9 @@ export interface BenchHost {
   writesTo(path: string): number;
 }
 
+/** Signs the benchmarks' changes (the host refuses unsigned ones). */
+export const BENCH_USER: Identity = { name: 'Bench', role: 'Benchmark' };
+
 export function benchHost(dataDir: string, samplePath: string): BenchHost {
   const renames = new Map<string, number>();
   const fs: DurableFs = {
@@ -27,7 +31,7 @@ export function benchHost(dataDir: string, samplePath: string): BenchHost {
       renames.set(to, (renames.get(to) ?? 0) + 1);
     },
   };
-  const host = createHost({ dataDir, samplePath, actor: 'bench' }, { fs });
+  const host = createHost({ dataDir, samplePath, user: BENCH_USER }, { fs });
   return {
     host,
     async call(method, input) {
@@ -39,11 +43,30 @@ export function benchHost(dataDir: string, samplePath: string): BenchHost {
   };
 }
 
-/** Opens `path` for editing, or throws saying why it was not (a problem, or read-only). */
+/**
+ * Opens `path` for editing, or throws saying why it was not (a problem, or read-only). By path,
+ * as the desktop shell opens a file the OS hands over: renderer requests name files by id.
+ */
 export async function openForEditing(kit: BenchHost, path: string): Promise<Workbook> {
-  const state = await kit.call('workbook:open-file', { path });
+  return editable(await kit.host.openPath(path), path);
+}
+
+/** Opens a listed file the way a window does ('workbook:open-file' with its id), for editing. */
+export async function openIdForEditing(kit: BenchHost, fileId: string): Promise<Workbook> {
+  return editable(await kit.call('workbook:open-file', { fileId }), fileId);
+}
+
+/** The id the host's listing gives `fileName` (in the data folder's workbooks folder). */
+export async function fileIdOf(kit: BenchHost, fileName: string): Promise<string> {
+  const folders = await kit.call('files:list-folders');
+  const file = folders.flatMap((f) => f.files).find((f) => f.fileName === fileName);
+  if (!file) throw new Error(`the host does not list ${fileName}`);
+  return file.id;
+}
+
+function editable(state: SessionState, what: string): Workbook {
   if (!state.workbook || state.file?.readOnly !== false) {
-    throw new Error(`could not open ${path} for editing: ${JSON.stringify(state.problem ?? state.file)}`);
+    throw new Error(`could not open ${what} for editing: ${JSON.stringify(state.problem ?? state.file)}`);
   }
   return state.workbook;
 }
@@ -74,15 +97,15 @@ export async function writeSyncRename(target: string, chunks: readonly Uint8Arra
 const NEWLINE = Buffer.from('\n');
 
 /**
- * The host's exact bytes (JSON.stringify(wb, null, 2) and a newline), made the cheapest plain
+ * The host's exact bytes (JSON.stringify(file, null, 2) and a newline), made the cheapest plain
  * way: the JSON text is encoded on its own and the newline written as a second chunk, so the
  * limit does not pay for flattening the concatenated `${json}\n` string the host encodes.
  */
-export function rawChunks(wb: Workbook): Uint8Array[] {
-  return [Buffer.from(JSON.stringify(wb, null, 2), 'utf8'), NEWLINE];
+export function rawChunks(file: WorkbookFile): Uint8Array[] {
+  return [Buffer.from(JSON.stringify(file, null, 2), 'utf8'), NEWLINE];
 }
 
 /** The raw limit of one durable change: rawChunks + the durable write above. */
-export async function rawDurableSave(target: string, wb: Workbook): Promise<void> {
-  await writeSyncRename(target, rawChunks(wb));
+export async function rawDurableSave(target: string, file: WorkbookFile): Promise<void> {
+  await writeSyncRename(target, rawChunks(file));
 }

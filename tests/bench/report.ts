@@ -5,9 +5,9 @@ import { round } from './stats';
 
 // The shape of tests/bench/results/latest.json and the human table printed beside it.
 
-/** What a result must stay under: its median, or its ratio to the limit measured in the same run. */
+/** What a result must stay under: its median or p95, or its ratio to the limit measured in the same run. */
 export interface Target {
-  metric: 'median' | 'ratio';
+  metric: 'median' | 'p95' | 'ratio';
   max: number;
 }
 
@@ -78,7 +78,8 @@ export function machineInfo(benchDir: string, loadAtStart: number): Report['mach
 /** Sets `pass` from the target (pass stays false when a measurement set it false already). */
 export function judge(result: Omit<Result, 'pass'> & { pass?: boolean | null }): Result {
   if (!result.target) return { ...result, pass: result.pass ?? null };
-  const value = result.target.metric === 'ratio' ? result.ratio : result.median;
+  const { metric } = result.target;
+  const value = metric === 'ratio' ? result.ratio : metric === 'p95' ? result.p95 : result.median;
   const within = value !== undefined && Number.isFinite(value) && value <= result.target.max;
   return { ...result, pass: result.pass !== false && within };
 }

@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../..');
-// Inside node_modules so the one package left unbundled (playwright, which loads its own files
-// at run time and cannot be bundled) resolves from the bundle; node_modules/.cache is not tracked.
+// Inside node_modules so the packages left unbundled resolve from the bundle: playwright loads
+// its own files at run time, and ws is CommonJS that requires Node built-ins, which an ESM bundle
+// cannot do. node_modules/.cache is not tracked.
 const outfile = join(repo, 'node_modules/.cache/rollout-war-room-bench/bench.mjs');
 
 await build({
@@ -19,7 +20,7 @@ await build({
   format: 'esm',
   target: 'node20',
   outfile,
-  external: ['playwright'],
+  external: ['playwright', 'ws'],
   // tests/support/web-host.ts finds the repo from its own folder; bundling moves the code, so
   // tell it where that folder was.
   define: { 'import.meta.dirname': JSON.stringify(join(repo, 'tests/support')) },

@@ -1,14 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { startWebHost } from '../support/web-host';
 import { expectNoViolations } from './axe';
-import { expect, SECTIONS, test } from './fixtures';
+import { expect, openListed, SAMPLE_NAME, SCREENS, test, workbooksDir } from './fixtures';
 
 // Accessibility non-negotiable: axe finds no violations on any screen, in either theme. Each
 // scan names the screen it covers, so a failure reads "dark / problem screen: color-contrast at
 // .problem-detail — Fix any of the following: ..." and can be fixed without re-running by hand.
 
-const SAMPLE_NAME = 'Fernhill Outfitters: move sales to Compass CRM';
 async function openApp(page: Page, url: string, theme: 'light' | 'dark'): Promise<void> {
   await page.goto(url);
   // The first load (host start, cold bundle) can be slow on a busy machine.
@@ -22,23 +22,65 @@ for (const theme of ['light', 'dark'] as const) {
     // to start in either theme; one test below also flips it with the header button.
     test.use({ colorScheme: theme });
 
-    // One test per screen, so a failure names its screen and the scans run in parallel.
-    for (const id of SECTIONS) {
-      test(`${id} section`, async ({ page, host }) => {
+    // One test per screen (from the areas registry), so a failure names its screen and the
+    // scans run in parallel.
+    for (const id of SCREENS) {
+      test(`${id} screen`, async ({ page, host }) => {
         await openApp(page, host.url, theme);
         await page.getByTestId(`nav-${id}`).click();
         await expect(page.getByTestId(`section-${id}`)).toBeVisible();
         await expect(page.getByTestId(`nav-${id}`)).toHaveAttribute('aria-current', 'page');
-        await expectNoViolations(page, `${theme} / ${id} section`);
+        if (id === 'workbook') await expect(page.getByTestId('file-entry').first()).toBeVisible();
+        if (id === 'history') await expect(page.getByTestId('history-entry').first()).toBeVisible();
+        await expectNoViolations(page, `${theme} / ${id} screen`);
       });
     }
 
-    test('workbook & files screen', async ({ page, host }) => {
+    test('the "who are you" dialog, with an inline error', async ({ page }) => {
+      const fresh = await startWebHost({ identity: null });
+      try {
+        await openApp(page, fresh.url, theme);
+        await page.getByTestId('identity').click();
+        const dialog = page.getByTestId('identity-dialog');
+        await expect(dialog).toBeVisible();
+        await dialog.getByTestId('identity-save').click();
+        await expect(dialog.getByText('Your role is required')).toBeVisible();
+        await expectNoViolations(page, `${theme} / identity dialog`);
+      } finally {
+        await fresh.stop();
+      }
+    });
+
+    test('an edit form warned that someone else changed its item, and the refusal', async ({
+      page,
+      host,
+    }) => {
+      await openApp(page, host.url, theme);
+      const other = await page.context().newPage();
+      await openApp(other, host.url, theme);
+      await page.getByTestId('item-sc-errors').getByTestId('edit-item').click();
+      await other.getByTestId('item-sc-errors').getByTestId('edit-item').click();
+      await other.getByTestId('field-threshold').fill('2.2');
+      await other.getByTestId('save-item').click();
+      await expect(page.getByTestId('changed-elsewhere')).toBeVisible();
+      await page.getByTestId('save-item').click();
+      await expect(page.getByTestId('form-error')).toContainText('Erin Tester');
+      await expectNoViolations(page, `${theme} / edit conflict`);
+    });
+
+    test('Save As asking before it replaces a file, and a view that does not exist', async ({
+      page,
+      host,
+    }) => {
       await openApp(page, host.url, theme);
       await page.getByTestId('nav-workbook').click();
-      await expect(page.getByTestId('section-workbook')).toBeVisible();
-      await expect(page.getByTestId('recent-files')).toBeVisible();
-      await expectNoViolations(page, `${theme} / workbook & files screen`);
+      await page.getByTestId('save-as-name').fill('crm-migration');
+      await page.getByTestId('save-as-submit').click();
+      await expect(page.getByTestId('save-as-exists')).toBeVisible();
+      await expectNoViolations(page, `${theme} / save as, file exists`);
+      await page.goto(`${host.url}#/no-such-view`);
+      await expect(page.getByTestId('not-found')).toBeVisible();
+      await expectNoViolations(page, `${theme} / not found`);
     });
 
     test('success: add form with inline errors, and an edit form in a row', async ({ page, host }) => {
@@ -62,11 +104,9 @@ for (const theme of ['light', 'dark'] as const) {
     test('problem screen for a truncated workbook', async ({ page, host }) => {
       await openApp(page, host.url, theme);
       const sample = await readFile(host.samplePath);
-      const badPath = join(host.dataDir, 'cut-short.rollout.json');
+      const badPath = join(workbooksDir(host), 'cut-short.rollout.json');
       await writeFile(badPath, sample.subarray(0, Math.floor(sample.length / 2)));
-      await page.getByTestId('nav-workbook').click();
-      await page.getByTestId('open-path').fill(badPath);
-      await page.getByTestId('open-path-submit').click();
+      await openListed(page, 'cut-short.rollout.json');
       await expect(page.getByTestId('open-problem')).toBeVisible();
       await expect(page.getByTestId('problem-path')).toContainText(badPath);
       await expectNoViolations(page, `${theme} / problem screen`);

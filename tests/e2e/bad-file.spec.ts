@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, openListed, SAMPLE_NAME, test, workbooksDir } from './fixtures';
 
 test('a truncated workbook gets a clear message and the original stays byte-for-byte', async ({
   page,
@@ -11,12 +11,10 @@ test('a truncated workbook gets a clear message and the original stays byte-for-
 
   const sample = await readFile(host.samplePath);
   const truncated = sample.subarray(0, Math.floor(sample.length * 0.6));
-  const badPath = join(host.dataDir, 'handover.rollout.json');
+  const badPath = join(workbooksDir(host), 'handover.rollout.json');
   await writeFile(badPath, truncated);
 
-  await page.getByTestId('nav-workbook').click();
-  await page.getByTestId('open-path').fill(badPath);
-  await page.getByTestId('open-path-submit').click();
+  await openListed(page, 'handover.rollout.json');
 
   const problem = page.getByTestId('open-problem');
   await expect(problem.getByTestId('problem-title')).toContainText(/cut short/i);
@@ -27,8 +25,6 @@ test('a truncated workbook gets a clear message and the original stays byte-for-
 
   // The app stays usable: back to the sample, still editable.
   await problem.getByRole('button', { name: /open the sample/i }).click();
-  await expect(page.getByTestId('workbook-name')).toHaveText(
-    'Fernhill Outfitters: move sales to Compass CRM',
-  );
+  await expect(page.getByTestId('workbook-name')).toHaveText(SAMPLE_NAME);
   expect((await readFile(badPath)).equals(truncated)).toBe(true);
 });

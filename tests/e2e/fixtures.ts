@@ -1,8 +1,10 @@
-import { test as base, expect } from '@playwright/test';
-import { startWebHost, type WebHost } from '../support/web-host';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { HOST_ORIGINS, startWebHost, type WebHost } from '../support/web-host';
 
 // Every test gets its own real host (fresh data folder, the sample copied in) and a guard that
 // fails the test if the page requests anything outside the app itself: no CDN, fonts, telemetry.
+// A test may start more hosts (a second app, a host with an allowed folder); those are the app too.
 export const test = base.extend<{ host: WebHost; foreignRequests: string[] }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures must destructure their first argument
   host: async ({}, use) => {
@@ -12,13 +14,13 @@ export const test = base.extend<{ host: WebHost; foreignRequests: string[] }>({
   },
   foreignRequests: [
     async ({ page, host }, use) => {
-      const origin = new URL(host.url).origin;
+      HOST_ORIGINS.add(new URL(host.url).origin);
       const foreign: string[] = [];
       page.on('request', (request) => {
         const url = request.url();
         if (url.startsWith('data:') || url.startsWith('blob:')) return;
-        if (new URL(url).origin !== origin && !url.startsWith(origin.replace('http', 'ws')))
-          foreign.push(url);
+        const origin = new URL(url).origin.replace(/^ws/, 'http');
+        if (!HOST_ORIGINS.has(origin)) foreign.push(url);
       });
       await use(foreign);
       expect(foreign, 'the renderer must not contact anything outside the app').toEqual([]);
@@ -27,20 +29,27 @@ export const test = base.extend<{ host: WebHost; foreignRequests: string[] }>({
   ],
 });
 
+export { SCREENS, SECTIONS } from './screens';
+
+export const SAMPLE_NAME = 'Fernhill Outfitters: move sales to Compass CRM';
+
+/** Where a window can reach files without an --allow folder: the host's workbooks folder. */
+export const workbooksDir = (host: WebHost) => join(host.dataDir, 'workbooks');
+
+/** Opens a file the way a person does in web mode: the Files screen, then its Open button. */
+export async function openListed(page: Page, fileName: string): Promise<void> {
+  await page.getByTestId('nav-workbook').click();
+  await page.getByTestId('refresh-files').click();
+  // JSON quoting is valid CSS string quoting, so names holding quotes or markup select exactly.
+  await page
+    .locator(`[data-testid="file-entry"][data-file=${JSON.stringify(fileName)}]`)
+    .getByTestId('open-file')
+    .click();
+}
+
+/** Waits until the header shows `revision` and says everything is on disk. */
+export async function waitSaved(page: Page, revision: number): Promise<void> {
+  await expect(page.getByTestId('revision')).toHaveText(`rev ${revision}`);
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+}
 export { expect };
-
-/** Every section in the sidebar, in order; `nav-<id>` opens it. */
-export const SECTIONS = [
-  'success',
-  'architecture',
-  'stakeholders',
-  'pilot',
-  'signals',
-  'runbooks',
-  'adoption',
-  'scorecard',
-  'cab',
-] as const;
-
-/** Every screen reachable from the sidebar: the sections plus the workbook and files screen. */
-export const SCREENS = [...SECTIONS, 'workbook'] as const;

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { startWebHost } from '../support/web-host';
 import { expectNoViolations } from './axe';
-import { expect, test } from './fixtures';
+import { expect, SAMPLE_NAME, test, workbooksDir } from './fixtures';
 
 // A reviewer opening a workbook that someone else is editing gets a read-only view that says
 // why, cannot change it, and can still take an editable copy.
@@ -12,7 +12,7 @@ test('a second app on a file being edited opens it read-only and never writes', 
   const before = await readFile(host.samplePath);
   const mtime = (await stat(host.samplePath)).mtimeMs;
 
-  const second = await startWebHost(host.dataDir);
+  const second = await startWebHost({ dataDir: host.dataDir });
   try {
     const reviewer = await page.context().newPage();
     await reviewer.goto(second.url);
@@ -31,16 +31,14 @@ test('a second app on a file being edited opens it read-only and never writes', 
     }
 
     // An editable copy is one Save As away, and the original is still untouched.
-    const copy = `${host.dataDir}/review-copy.rollout.json`;
+    const copy = `${workbooksDir(host)}/review-copy.rollout.json`;
     await reviewer.getByTestId('nav-workbook').click();
-    await reviewer.getByTestId('save-as-path').fill(copy);
+    await reviewer.getByTestId('save-as-name').fill('review-copy');
     await reviewer.getByTestId('save-as-submit').click();
     await expect(reviewer.getByTestId('file-path')).toContainText('review-copy.rollout.json');
     await expect(reviewer.getByTestId('read-only')).toHaveCount(0);
     await expect(reviewer.getByTestId('read-only-reason')).toHaveCount(0);
-    expect(JSON.parse(await readFile(copy, 'utf8')).name).toBe(
-      'Fernhill Outfitters: move sales to Compass CRM',
-    );
+    expect(JSON.parse(await readFile(copy, 'utf8')).name).toBe(SAMPLE_NAME);
   } finally {
     await second.stop();
   }

@@ -1,16 +1,16 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { expect, SCREENS, test } from './fixtures';
+import { startWebHost } from '../support/web-host';
+import { expect, openListed, SAMPLE_NAME, SCREENS, test, waitSaved, workbooksDir } from './fixtures';
 
 // Security non-negotiables, seen from the browser: workbook text is inert wherever it comes
 // from (the UI, a file on disk, a file name, a parser message), the page runs under a CSP
 // with no eval and no inline script, and web mode's token and Origin checks keep other pages
 // out. (Electron's own switches are checked by scripts/electronegativity.mjs.)
-
-const SAMPLE_NAME = 'Fernhill Outfitters: move sales to Compass CRM';
 
 /** Markup that would run if any of it reached the DOM as HTML or a URL. No commas: the callers field splits on them. */
 const XSS = {
@@ -136,11 +136,6 @@ async function openApp(page: Page, url: string): Promise<void> {
   await expect(page.getByTestId('workbook-name')).toHaveText(SAMPLE_NAME, { timeout: 20_000 });
 }
 
-async function waitSaved(page: Page, revision: number): Promise<void> {
-  await expect(page.getByTestId('revision')).toHaveText(`rev ${revision}`);
-  await expect(page.getByTestId('save-state')).toHaveText('Saved');
-}
-
 /** Walks every screen, checking inertness on each. */
 async function visitEveryScreen(page: Page, dialogs: string[]): Promise<void> {
   for (const id of SCREENS) {
@@ -171,7 +166,7 @@ test.describe('stored XSS is inert', () => {
       windowMinutes: '5',
       callers: `${XSS.script}, ${XSS.js}, ${XSS.svg}, ${XSS.details}`,
     });
-    await waitSaved(page, 1);
+    await waitSaved(page, 5);
     await addItem(page, 'success-outcomes', {
       name: XSS.svg,
       target: '1',
@@ -179,13 +174,13 @@ test.describe('stored XSS is inert', () => {
       deadline: '2027-01-31',
       owner: XSS.details,
     });
-    await waitSaved(page, 2);
+    await waitSaved(page, 6);
     await addItem(page, 'success-noGoAuthorities', { name: XSS.js, role: XSS.img, scope: ALL_XSS });
-    await waitSaved(page, 3);
+    await waitSaved(page, 7);
     await addItem(page, 'success-guardrails', { name: XSS.script, limit: '1', notes: ALL_XSS });
-    await waitSaved(page, 4);
+    await waitSaved(page, 8);
     await addItem(page, 'success-baseline', { area: XSS.details, baseline: XSS.js, expected: ALL_XSS });
-    await waitSaved(page, 5);
+    await waitSaved(page, 9);
 
     // The text is shown as typed, not interpreted.
     const success = page.getByTestId('section-success');
@@ -195,7 +190,7 @@ test.describe('stored XSS is inert', () => {
     await page.getByTestId('nav-workbook').click();
     await page.getByTestId('rename-workbook').fill(XSS_NAME);
     await page.getByTestId('rename-submit').click();
-    await waitSaved(page, 6);
+    await waitSaved(page, 10);
     await expect(page.getByTestId('workbook-name')).toHaveText(XSS_NAME);
     await expect(page.getByTestId('section-workbook').locator('strong').first()).toHaveText(XSS_NAME);
 
@@ -215,7 +210,7 @@ test.describe('stored XSS is inert', () => {
     expect(onDisk.name).toBe(XSS_NAME);
   });
 
-  test('written straight into a workbook file and opened by path', async ({ page, host }) => {
+  test('written straight into a workbook file and opened from the file browser', async ({ page, host }) => {
     test.setTimeout(90_000);
     const dialogs = await watchPage(page);
     const wb = JSON.parse(await readFile(host.samplePath, 'utf8'));
@@ -227,13 +222,14 @@ test.describe('stored XSS is inert', () => {
     Object.assign(s.noGoAuthorities[0], { name: XSS.js, role: XSS.script, scope: ALL_XSS });
     Object.assign(s.guardrails[0], { name: XSS.script, notes: ALL_XSS });
     Object.assign(s.baseline[0], { area: XSS.details, baseline: XSS.js, expected: ALL_XSS });
-    const path = join(host.dataDir, 'xss.rollout.json');
-    await writeFile(path, JSON.stringify(wb, null, 2));
+    await writeFile(join(workbooksDir(host), 'xss.rollout.json'), JSON.stringify(wb, null, 2));
 
     await openApp(page, host.url);
     await page.getByTestId('nav-workbook').click();
-    await page.getByTestId('open-path').fill(path);
-    await page.getByTestId('open-path-submit').click();
+    // The file browser shows the workbook's own name, read from the file: attacker text too.
+    await expect(page.getByTestId('file-browser')).toContainText(XSS_NAME);
+    await expectInert(page, dialogs, 'file browser listing the file');
+    await openListed(page, 'xss.rollout.json');
     await expect(page.getByTestId('workbook-name')).toHaveText(XSS_NAME);
     await expect(page.getByTestId('open-problem')).toHaveCount(0);
     // Opening put the name in the recent list too.
@@ -247,37 +243,45 @@ test.describe('stored XSS is inert', () => {
     await visitEveryScreen(page, dialogs);
   });
 
-  test('in a bad file: its path and the parser message on the problem screen', async ({ page, host }) => {
+  test('in a bad file: its folder, its path and the parser message', async ({ page, host }) => {
     test.setTimeout(90_000);
     const dialogs = await watchPage(page);
-    await openApp(page, host.url);
-
-    // A file name may hold <, >, " and = on this OS; the "/" in </script> makes a folder.
-    const dir = join(host.dataDir, '<script>window.__pwned=1<');
+    // A file name may hold <, >, " and = on this OS; the "/" in </script> makes a folder. That
+    // folder is allowed on the command line, so its name is shown in the file browser too.
+    const root = await mkdtemp(join(tmpdir(), 'warroom-xss-'));
+    const dir = join(root, '<script>window.__pwned=1<');
     await mkdir(dir, { recursive: true });
+    const xssHost = await startWebHost({ allow: [dir] });
+    await openApp(page, xssHost.url);
     const cases = [
       // Not JSON: the message quotes the character it found.
       { file: join(dir, `script> ${XSS.img}.rollout.json`), body: `${XSS.svg}` },
       // Valid JSON, wrong schema: the message names the unknown key, which is attacker text.
       {
-        file: join(host.dataDir, `${XSS.svg}.rollout.json`),
+        file: join(dir, `${XSS.svg}.rollout.json`),
         body: JSON.stringify({
           ...JSON.parse(await readFile(host.samplePath, 'utf8')),
           [XSS.img]: XSS.script,
         }),
       },
     ];
-    for (const { file, body } of cases) {
-      await writeFile(file, body);
-      await page.getByTestId('nav-workbook').click();
-      await page.getByTestId('open-path').fill(file);
-      await page.getByTestId('open-path-submit').click();
-      const problem = page.getByTestId('open-problem');
-      await expect(problem.getByTestId('problem-path')).toHaveText(file);
-      await expectInert(page, dialogs, `problem screen for ${file}`);
+    try {
+      for (const { file, body } of cases) await writeFile(file, body);
+      for (const { file } of cases) {
+        await openListed(page, file.split('/').at(-1)!);
+        const problem = page.getByTestId('open-problem');
+        await expect(problem.getByTestId('problem-path')).toHaveText(file);
+        await expectInert(page, dialogs, `problem screen for ${file}`);
+      }
+      // The wrong-schema message really does carry the key: that is what makes this a test.
+      await openListed(page, `${XSS.svg}.rollout.json`);
+      await expect(page.getByTestId('problem-detail')).toContainText(XSS.img);
+      await expect(page.getByTestId('file-browser')).toContainText('<script>window.__pwned=1<');
+      await expectInert(page, dialogs, 'file browser listing the allowed folder');
+    } finally {
+      await xssHost.stop();
+      await rm(root, { recursive: true, force: true });
     }
-    // The wrong-schema message really does carry the key: that is what makes this a test.
-    await expect(page.getByTestId('problem-detail')).toContainText(XSS.img);
   });
 
   // There is no HTML export yet. When exports land (after-action report, comms, CAB pack), each
@@ -551,11 +555,8 @@ test('no request leaves the app, on any screen', async ({ page, host, foreignReq
   await page.getByTestId('save-item').click();
   await expect(page.getByTestId('error-metric')).toBeVisible();
   const sample = await readFile(host.samplePath);
-  const bad = join(host.dataDir, 'half.rollout.json');
-  await writeFile(bad, sample.subarray(0, sample.length >> 1));
-  await page.getByTestId('nav-workbook').click();
-  await page.getByTestId('open-path').fill(bad);
-  await page.getByTestId('open-path-submit').click();
+  await writeFile(join(workbooksDir(host), 'half.rollout.json'), sample.subarray(0, sample.length >> 1));
+  await openListed(page, 'half.rollout.json');
   await expect(page.getByTestId('open-problem')).toBeVisible();
   await page.getByTestId('open-problem').getByTestId('open-sample').click();
   await expect(page.getByTestId('toast-success')).toBeVisible();

@@ -74,11 +74,24 @@ test('the Electron shell opens the sample with an isolated, Node-free page', asy
     });
     expect(globals).toEqual({
       warroom: 'object',
-      keys: ['invoke', 'on'],
+      keys: ['invoke', 'on', 'openDroppedFile'],
       require: 'undefined',
       process: 'undefined',
       module: 'undefined',
     });
+    // The one contract over real IPC: the host answers with a listing, ids and no paths asked.
+    const folders = await page.evaluate(async () => {
+      const warroom = (globalThis as { warroom?: { invoke(m: string, i: unknown): Promise<unknown> } })
+        .warroom;
+      return warroom?.invoke('files:list-folders', undefined);
+    });
+    expect(folders).toMatchObject({ ok: true, value: [{ id: 'workbooks' }] });
+    // A dropped "file" made by page script has no disk path: refused in the preload.
+    const dropped = await page.evaluate(async () => {
+      const warroom = (globalThis as { warroom?: { openDroppedFile(f: unknown): Promise<unknown> } }).warroom;
+      return warroom?.openDroppedFile({ path: '/etc/passwd' });
+    });
+    expect(dropped).toMatchObject({ ok: false, error: { code: 'not-available' } });
   } finally {
     await app.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -15,15 +15,50 @@ export interface WebHost {
   stop(): Promise<void>;
 }
 
-/** Starts the real host in web mode (built dist/) on a fresh data folder and waits for its URL. */
-export async function startWebHost(dataDir?: string): Promise<WebHost> {
+/** Origins of the hosts this process started: the app's own addresses, for the e2e request guard. */
+export const HOST_ORIGINS = new Set<string>();
+
+/** Who signs changes in e2e tests unless a test wants the first-edit prompt (`identity: null`). */
+export const E2E_USER = { name: 'Erin Tester', role: 'Rollout owner' };
+
+export interface WebHostOptions {
+  /** An existing data folder (a second app on the same machine); default: a fresh one. */
+  dataDir?: string;
+  /** Settings to start with when the folder has none; null: nobody has said who they are. */
+  identity?: { name: string; role: string } | null;
+  /** Folders passed as --allow. */
+  allow?: string[];
+}
+
+/** Starts the real host in web mode (built dist/) on a data folder and waits for its URL. */
+export async function startWebHost(options: WebHostOptions = {}): Promise<WebHost> {
+  const { dataDir, identity = E2E_USER, allow = [] } = options;
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'warroom-e2e-')));
-  const child = spawn(process.execPath, [WEB_CLI, '--data-dir', dir, '--port', '0', '--no-open'], {
+  const settings = join(dir, 'settings.json');
+  const hasSettings = await access(settings).then(
+    () => true,
+    () => false,
+  );
+  if (!hasSettings && identity) {
+    await mkdir(dir, { recursive: true });
+    await writeFile(settings, `${JSON.stringify({ version: 2, recent: [], user: identity })}\n`);
+  }
+  const args = [
+    WEB_CLI,
+    '--data-dir',
+    dir,
+    '--port',
+    '0',
+    '--no-open',
+    ...allow.flatMap((a) => ['--allow', a]),
+  ];
+  const child = spawn(process.execPath, args, {
     cwd: REPO,
     env: { ...process.env, CI: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForUrl(child);
+  HOST_ORIGINS.add(new URL(url).origin);
   return {
     url,
     dataDir: dir,

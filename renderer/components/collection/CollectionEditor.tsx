@@ -1,5 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { COLLECTIONS, type CollectionItem, type CollectionKey } from '../../../shared/domain/collections';
+import {
+  COLLECTIONS,
+  type CollectionItem,
+  type CollectionKey,
+  listOf,
+} from '../../../shared/domain/collections';
 import { toBridgeError } from '../../bridge';
 import { dispatch, run } from '../../store/actions';
 import { pushToast, useAppStore } from '../../store/app-store';
@@ -8,7 +13,14 @@ import type { CollectionConfig, Draft, FieldErrors } from './field-types';
 import { ItemForm } from './ItemForm';
 import { ItemRow } from './ItemRow';
 
-type Editing = { mode: 'add' } | { mode: 'edit'; id: string } | null;
+/**
+ * An edit remembers the revision it started from and the item as it was then: the host refuses
+ * the save if someone changed the item since, and the form can say so before the user saves.
+ */
+type Editing =
+  | { mode: 'add' }
+  | { mode: 'edit'; id: string; baseRevision: number; opened: unknown; serial: number; conflict: boolean }
+  | null;
 
 const NO_ITEMS: never[] = [];
 
@@ -23,9 +35,10 @@ export const testidFor = (key: CollectionKey) => `collection-${key.replaceAll('.
 /** A titled, editable list for any registered collection, driven by its field descriptors. */
 export function CollectionEditor<K extends CollectionKey>({ config }: { config: CollectionConfig<K> }) {
   const def = COLLECTIONS[config.key];
-  const items = useAppStore((s) =>
-    s.session?.workbook ? (def.list(s.session.workbook) as CollectionItem<K>[]) : NO_ITEMS,
+  const items: readonly CollectionItem<K>[] = useAppStore((s) =>
+    s.session?.workbook ? listOf(s.session.workbook, config.key) : NO_ITEMS,
   );
+  const revision = useAppStore((s) => s.session?.workbook?.revision ?? 0);
   const readOnly = useAppStore((s) => s.session?.file?.readOnly ?? false);
   const [editing, setEditing] = useState<Editing>(null);
   const rootRef = useRef<HTMLElement>(null);
@@ -48,22 +61,30 @@ export function CollectionEditor<K extends CollectionKey>({ config }: { config: 
     focusNext.current = null;
   });
 
-  // If the item being edited vanishes (undo, another window), its form goes with it.
-  useEffect(() => {
-    if (editing?.mode === 'edit' && !items.some((i) => i.id === editing.id)) setEditing(null);
-  }, [editing, items]);
-
   const nameOf = (item: CollectionItem<K>) => config.itemName(item);
 
-  const save = async (draft: Draft, id: string, mode: 'add' | 'edit'): Promise<FieldErrors | null> => {
+  const startEdit = (item: CollectionItem<K>, serial = 0) =>
+    setEditing({ mode: 'edit', id: item.id, baseRevision: revision, opened: item, serial, conflict: false });
+
+  const save = async (draft: Draft, id: string): Promise<FieldErrors | null> => {
     const candidate = fromDraft(draft, config.fields, id);
     const parsed = def.schema.safeParse(candidate);
     if (!parsed.success) return issuesToErrors(parsed.error.issues, config.fields);
     try {
-      if (mode === 'add') await dispatch({ type: 'item.add', collection: config.key, item: parsed.data });
-      else await dispatch({ type: 'item.update', collection: config.key, id, item: parsed.data });
+      if (editing?.mode === 'edit') {
+        await dispatch({
+          type: 'item.update',
+          collection: config.key,
+          id,
+          item: parsed.data,
+          baseRevision: editing.baseRevision,
+        });
+      } else {
+        await dispatch({ type: 'item.add', collection: config.key, item: parsed.data });
+      }
     } catch (err) {
       const e = toBridgeError(err);
+      if (e.code === 'conflict' && editing?.mode === 'edit') setEditing({ ...editing, conflict: true });
       const errors = issuesToErrors(e.issues, config.fields);
       return Object.keys(errors).length > 0 ? errors : { [FORM_ERROR]: e.message };
     }
@@ -73,10 +94,17 @@ export function CollectionEditor<K extends CollectionKey>({ config }: { config: 
   };
 
   const remove = async (item: CollectionItem<K>, index: number) => {
-    const ack = await run({ type: 'item.remove', collection: config.key, id: item.id });
+    const ack = await run({
+      type: 'item.remove',
+      collection: config.key,
+      id: item.id,
+      baseRevision: revision,
+    });
     if (!ack) return;
-    const neighbour = items[index + 1] ?? items[index - 1];
-    focusNext.current = { id: neighbour?.id ?? null, testid: neighbour ? 'delete-item' : 'add-item' };
+    const neighbour = (items[index + 1] ?? items[index - 1]) as { id: string } | undefined;
+    focusNext.current = neighbour
+      ? { id: neighbour.id, testid: 'delete-item' }
+      : { id: null, testid: 'add-item' };
     pushToast('info', `Deleted ${def.noun} '${nameOf(item)}'`, ack.revision);
   };
 
@@ -143,12 +171,16 @@ export function CollectionEditor<K extends CollectionKey>({ config }: { config: 
                   <tr key={item.id} data-testid={`item-${item.id}`} className="editing">
                     <td colSpan={colCount}>
                       <ItemForm
+                        key={editing.serial}
                         fields={config.fields}
-                        initial={toDraft(item as Record<string, unknown>, config.fields)}
+                        initial={toDraft(editing.opened as Record<string, unknown>, config.fields)}
                         label={`Edit ${def.noun} '${nameOf(item)}'`}
                         submitLabel="Save changes"
                         disabled={readOnly}
-                        onSubmit={(d) => save(d, item.id, 'edit')}
+                        // The store swaps an item object only when a change touched it.
+                        changedElsewhere={editing.conflict || item !== editing.opened}
+                        onReload={() => startEdit(item, editing.serial + 1)}
+                        onSubmit={(d) => save(d, item.id)}
                         onCancel={cancel}
                       />
                     </td>
@@ -163,7 +195,7 @@ export function CollectionEditor<K extends CollectionKey>({ config }: { config: 
                     isFirst={index === 0}
                     isLast={index === items.length - 1}
                     disabled={readOnly}
-                    onEdit={() => setEditing({ mode: 'edit', id: item.id })}
+                    onEdit={() => startEdit(item)}
                     onDelete={() => void remove(item, index)}
                     onMoveUp={() => void move(item, index - 1, 'move-up')}
                     onMoveDown={() => void move(item, index + 1, 'move-down')}
@@ -175,6 +207,16 @@ export function CollectionEditor<K extends CollectionKey>({ config }: { config: 
         </div>
       ) : null}
 
+      {editing?.mode === 'edit' && !items.some((i) => i.id === editing.id) ? (
+        <p className="form-error" role="alert" data-testid="edited-item-gone">
+          The {def.noun} you were editing was deleted (by an undo or in another window); your changes to it
+          were not saved.{' '}
+          <button type="button" className="btn small" onClick={() => setEditing(null)}>
+            OK
+          </button>
+        </p>
+      ) : null}
+
       {editing?.mode === 'add' ? (
         <div className="add-panel">
           <ItemForm
@@ -183,7 +225,7 @@ export function CollectionEditor<K extends CollectionKey>({ config }: { config: 
             label={`Add ${def.noun}`}
             submitLabel={`Add ${def.noun}`}
             disabled={readOnly}
-            onSubmit={(d) => save(d, newId(config.idPrefix), 'add')}
+            onSubmit={(d) => save(d, newId(config.idPrefix))}
             onCancel={cancel}
           />
         </div>

@@ -10,6 +10,9 @@ interface Props {
   label: string;
   submitLabel: string;
   disabled?: boolean;
+  /** The item changed (another window, an undo) since the form opened: offer to reload it. */
+  changedElsewhere?: boolean;
+  onReload?(): void;
   /** Resolves to null when saved, or to the errors to show inline. */
   onSubmit(draft: Draft): Promise<FieldErrors | null>;
   onCancel(): void;
@@ -18,7 +21,9 @@ interface Props {
 type FieldElement = HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement;
 
 /** The add/edit form: Enter saves, Escape cancels, errors sit beside the fields they concern. */
-export function ItemForm({ fields, initial, label, submitLabel, disabled, onSubmit, onCancel }: Props) {
+export function ItemForm(props: Props) {
+  const { fields, initial, label, submitLabel, disabled, changedElsewhere, onReload, onSubmit, onCancel } =
+    props;
   const idBase = useId();
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -59,6 +64,17 @@ export function ItemForm({ fields, initial, label, submitLabel, disabled, onSubm
       onSubmit={submit}
       onKeyDown={onKeyDown}
     >
+      {changedElsewhere && onReload ? (
+        <div className="form-warning" role="alert" data-testid="changed-elsewhere">
+          <p>
+            Someone changed this item after you started editing it. Your text is still here, but saving it
+            would overwrite their change, so it will be refused. Reload the item to see what they did.
+          </p>
+          <button type="button" className="btn small" data-testid="reload-item" onClick={onReload}>
+            Reload the item
+          </button>
+        </div>
+      ) : null}
       <div className="form-grid">
         {fields.map((f) => (
           <FieldControl

@@ -1,4 +1,4 @@
-import type { Guardrail, OutcomeMetric, StopCondition } from '../../../shared/schema/success';
+import type { Guardrail, OutcomeMetric, StopCondition } from '../../../shared/areas/success/schema';
 
 // Plain-language renderings of step-1 items: a room full of people reads sentences faster than
 // a row of cells, and a sentence makes a wrong comparator obvious.

@@ -1,22 +1,33 @@
-import type { BaselineItem } from '../../../shared/schema/success';
 import {
+  type BaselineItem,
   COMPARATORS,
+  DIRECTIONS,
   GUARDRAIL_KINDS,
   type Guardrail,
+  METRIC_KINDS,
   type NoGoAuthority,
   type OutcomeMetric,
+  STOP_ACTIONS,
   type StopCondition,
-} from '../../../shared/schema/success';
+} from '../../../shared/areas/success/schema';
 import type { CollectionConfig, FieldOption } from '../../components/collection/field-types';
 import { ACTION_LABEL, formatDay, guardrailLimit, outcomeTarget, stopCondition } from './format';
 
-// Field and column descriptors for the five step-1 lists. The option lists come from the
-// schema's own constants, so a new comparator or action shows up here without a second edit.
+// Field and column descriptors for the five step-1 lists. Every option list comes from the
+// schema's own constants with a label map typed by them, so a new comparator, kind or action
+// is a compile error here until it has a label, never a silent gap in a menu.
 
-const comparatorOptions: FieldOption[] = COMPARATORS.map((c) => ({
-  value: c,
-  label: { '>': '> more than', '>=': '≥ at least', '<': '< less than', '<=': '≤ at most' }[c],
-}));
+const options = <T extends string>(values: readonly T[], labels: Record<T, string>): FieldOption[] =>
+  values.map((value) => ({ value, label: labels[value] }));
+
+const comparatorOptions = options(COMPARATORS, {
+  '>': '> more than',
+  '>=': '≥ at least',
+  '<': '< less than',
+  '<=': '≤ at most',
+});
+
+const METRIC_KIND_LABEL: Record<OutcomeMetric['kind'], string> = { business: 'Business', service: 'Service' };
 
 const GUARDRAIL_KIND_LABEL: Record<Guardrail['kind'], string> = {
   latency: 'Latency',
@@ -49,20 +60,14 @@ export const outcomesConfig: CollectionConfig<'success.outcomes'> = {
       label: 'Kind',
       kind: 'select',
       size: 'sm',
-      options: [
-        { value: 'business', label: 'Business' },
-        { value: 'service', label: 'Service' },
-      ],
+      options: options(METRIC_KINDS, METRIC_KIND_LABEL),
     },
     {
       key: 'direction',
       label: 'Direction',
       kind: 'select',
       size: 'sm',
-      options: [
-        { value: 'at-least', label: 'At least' },
-        { value: 'at-most', label: 'At most' },
-      ],
+      options: options(DIRECTIONS, { 'at-least': 'At least', 'at-most': 'At most' }),
     },
     { key: 'target', label: 'Target', kind: 'number', required: true, size: 'sm' },
     { key: 'unit', label: 'Unit', kind: 'text', size: 'sm', placeholder: 'e.g. %' },
@@ -73,9 +78,7 @@ export const outcomesConfig: CollectionConfig<'success.outcomes'> = {
     { header: 'Metric', render: (m: OutcomeMetric) => m.name, className: 'strong' },
     {
       header: 'Kind',
-      render: (m) => (
-        <span className={`tag tag-${m.kind}`}>{m.kind === 'business' ? 'Business' : 'Service'}</span>
-      ),
+      render: (m) => <span className={`tag tag-${m.kind}`}>{METRIC_KIND_LABEL[m.kind]}</span>,
     },
     { header: 'Target', render: outcomeTarget, className: 'nowrap' },
     {
@@ -101,7 +104,7 @@ export const guardrailsConfig: CollectionConfig<'success.guardrails'> = {
       label: 'Kind',
       kind: 'select',
       size: 'sm',
-      options: GUARDRAIL_KINDS.map((k) => ({ value: k, label: GUARDRAIL_KIND_LABEL[k] })),
+      options: options(GUARDRAIL_KINDS, GUARDRAIL_KIND_LABEL),
     },
     { key: 'comparator', label: 'Must stay', kind: 'select', size: 'sm', options: comparatorOptions },
     { key: 'limit', label: 'Limit', kind: 'number', required: true, size: 'sm' },
@@ -166,10 +169,7 @@ export const stopConditionsConfig: CollectionConfig<'success.stopConditions'> = 
       label: 'Action',
       kind: 'select',
       size: 'md',
-      options: (['pause', 'rollback', 'escalate'] as const).map((a) => ({
-        value: a,
-        label: ACTION_LABEL[a],
-      })),
+      options: options(STOP_ACTIONS, ACTION_LABEL),
     },
     {
       key: 'callers',

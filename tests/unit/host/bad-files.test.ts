@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/host/dispatch';
+import { NOT_AVAILABLE } from '../../../electron/host/file-access';
 import { PROBLEM_TITLES } from '../../../electron/host/problem-titles';
 import type { ProblemKind } from '../../../shared/contract';
 import { CASES, valid } from './bad-file-corpus';
-import { addStop, call, makeHost, readJson, tempDir, workbookJson } from './helpers';
+import { addStop, call, makeHost, openListed, readJson, tempDir, workbookJson } from './helpers';
 
 // Every class of bad file a user can meet (the table is in bad-file-corpus.ts): each is named by
 // its own kind and a specific, located message, quarantined as a copy, and the original is left
@@ -22,9 +23,10 @@ async function fingerprint(path: string) {
   return { hash, size: info.size, mtimeMs: info.mtimeMs };
 }
 
+/** A bad file sits where a window can reach it: the workbooks folder, opened from the listing. */
 async function setUp() {
   const dataDir = await tempDir();
-  const folder = join(dataDir, 'shared-drive');
+  const folder = join(dataDir, 'workbooks');
   await mkdir(folder);
   return { dataDir, path: join(folder, 'plan.rollout.json'), host: makeHost(dataDir) };
 }
@@ -49,7 +51,7 @@ describe('opening bad workbook files', () => {
       await writeFile(path, bytes);
       const before = await fingerprint(path);
 
-      const state = await call(host.api, 'workbook:open-file', { path });
+      const state = await openListed(host, 'plan.rollout.json');
 
       expect(state.workbook).toBeNull();
       expect(state.file).toBeNull();
@@ -83,14 +85,23 @@ describe('opening bad workbook files', () => {
     },
   );
 
-  it('says when a file is missing or is a folder', async () => {
+  it('refuses what is not a workbook file, in the same words whether or not it exists', async () => {
     const { dataDir, path, host } = await setUp();
-    const missing = await host.api['workbook:open-file']({ path });
-    expect(missing.problem).toMatchObject({ kind: 'not-found', quarantinedTo: null });
-    expect(missing.problem?.detail).toContain(path);
-    const folder = await host.api['workbook:open-file']({ path: dataDir });
-    expect(folder.problem).toMatchObject({ kind: 'unreadable' });
-    expect(folder.problem?.detail).toContain('is a folder');
+    await mkdir(join(dataDir, 'folder.rollout.json'));
+    await symlink('/etc/passwd', join(dataDir, 'passwd.rollout.json'));
+    await writeFile(join(dataDir, 'notes.txt'), 'not a workbook');
+    for (const target of [
+      path, // missing
+      join(dataDir, 'folder.rollout.json'),
+      join(dataDir, 'passwd.rollout.json'), // a link is judged by what it points at
+      join(dataDir, 'notes.txt'),
+      '/dev/zero',
+    ]) {
+      await expect(host.openPath(target), target).rejects.toThrow(NOT_AVAILABLE);
+    }
+    // Nothing was locked, copied or quarantined for any of them.
+    await expect(readdir(join(dataDir, 'quarantine'))).rejects.toThrow();
+    expect((await readdir(dataDir)).filter((n) => n.endsWith('.lock'))).toEqual([]);
   });
 
   it('closes the previous workbook (releasing its lock) when the next file is bad', async () => {
@@ -98,7 +109,7 @@ describe('opening bad workbook files', () => {
     await host.start();
     const previous = (await host.api['session:get-state'](undefined)).file!.path;
     await writeFile(path, '');
-    const state = await host.api['workbook:open-file']({ path });
+    const state = await host.openPath(path);
     expect(state.problem?.kind).toBe('empty');
     await expect(stat(`${previous}.lock`)).rejects.toThrow();
     expect(await invoke(host.api, 'workbook:dispatch-command', addStop('sc-9'))).toMatchObject({
@@ -110,25 +121,25 @@ describe('opening bad workbook files', () => {
   it('offers the good backups newest first, and restoring one reopens the file with its content', async () => {
     const { path, host } = await setUp();
     await writeFile(path, workbookJson({ name: 'First good version' }));
-    await host.api['workbook:open-file']({ path });
+    await host.openPath(path);
     await host.api['workbook:dispatch-command']({ type: 'workbook.rename', name: 'Second good version' });
     await host.close();
-    await host.api['workbook:open-file']({ path });
+    await host.openPath(path);
     await host.close();
     const damaged = Buffer.from(workbookJson({ name: 'Second good version' }).slice(0, 300));
     await writeFile(path, damaged);
 
-    const state = await host.api['workbook:open-file']({ path });
+    const state = await host.openPath(path);
     expect(state.problem?.kind).toBe('truncated');
     const backups = state.problem!.backups;
     expect(backups.map((b) => b.revision)).toEqual([1, 0]);
     expect(Date.parse(backups[0]!.takenAt)).toBeGreaterThanOrEqual(Date.parse(backups[1]!.takenAt));
 
-    const restored = await call(host.api, 'workbook:restore-backup', { backupPath: backups[0]!.path });
+    const restored = await call(host.api, 'workbook:restore-backup', { backupId: backups[0]!.id });
     expect(restored.problem).toBeNull();
     expect(restored.workbook?.name).toBe('Second good version');
     expect(restored.notice).toMatch(/Restored the backup at revision 1/);
-    expect(await readFile(path)).toEqual(await readFile(backups[0]!.path));
+    expect((await readJson(path)).name).toBe('Second good version');
     // The damaged bytes were kept in quarantine before being replaced.
     expect(await readFile(state.problem!.quarantinedTo!)).toEqual(damaged);
   });
@@ -136,18 +147,25 @@ describe('opening bad workbook files', () => {
   it('refuses to restore a file that is not one of the backups for this workbook', async () => {
     const { dataDir, path, host } = await setUp();
     await writeFile(path, '');
-    await host.api['workbook:open-file']({ path });
-    const stranger = join(dataDir, 'other.rollout.json');
-    await writeFile(stranger, valid);
-    const reply = await invoke(host.api, 'workbook:restore-backup', { backupPath: stranger });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'not-a-backup', where: 'backupPath' } });
+    await host.openPath(path);
+    await writeFile(join(dataDir, 'other.rollout.json'), valid);
+    for (const backupId of ['other.rollout.json', '2026-11-24T10-00-00.000Z-000-r1.rollout.json']) {
+      const reply = await invoke(host.api, 'workbook:restore-backup', { backupId });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'not-a-backup', where: 'backupId' } });
+    }
+    expect(
+      await invoke(host.api, 'workbook:restore-backup', { backupId: '../other.rollout.json' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     expect(await readFile(path, 'utf8')).toBe('');
   });
 
   it('never leaves a quarantine copy for a good file', async () => {
     const { dataDir, path, host } = await setUp();
     await writeFile(path, valid);
-    const state = await host.api['workbook:open-file']({ path });
+    const state = await host.openPath(path);
     expect(state.problem).toBeNull();
     expect((await readJson(path)).name).toBe('Test rollout');
     await expect(readdir(join(dataDir, 'quarantine'))).rejects.toThrow();

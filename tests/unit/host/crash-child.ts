@@ -6,8 +6,12 @@ import { createHost } from '../../../electron/host/host';
 // Usage: crash-child.mjs <dataDir> <workbookPath> <samplePath>
 
 const [dataDir, path, samplePath] = process.argv.slice(2);
-const host = createHost({ dataDir: dataDir!, samplePath: samplePath!, actor: 'crash-child' });
-const state = await host.api['workbook:open-file']({ path: path! });
+const host = createHost({
+  dataDir: dataDir!,
+  samplePath: samplePath!,
+  user: { name: 'Crash child', role: 'Durability test' },
+});
+const state = await host.openPath(path!);
 if (state.file?.readOnly !== false) {
   process.stderr.write(`could not open for editing: ${JSON.stringify(state.problem ?? state.file)}\n`);
   process.exit(2);

@@ -4,8 +4,8 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockPathFor } from '../../../electron/host/file-lock';
-import { WorkbookSchema } from '../../../shared/schema/workbook';
-import { bundleScript, call, makeHost, SAMPLE, stopCondition, tempDir, workbookJson } from './helpers';
+import { WorkbookFileSchema } from '../../../shared/schema/workbook';
+import { bundleScript, makeHost, SAMPLE, stopCondition, tempDir, workbookJson } from './helpers';
 
 // The durability promise, tested the hard way: a real process edits a workbook through the real
 // host and is killed with SIGKILL at a random moment. After every kill the workbook is reopened
@@ -178,14 +178,14 @@ describe('crash safety', () => {
         if ((await tempsOf(lane.path)).length > 0) stats.tempsLeftByKill++;
 
         // Reopen through the real host: lock takeover, stale-temp cleanup, read and validate.
-        const state = await call(host.api, 'workbook:open-file', { path: lane.path });
+        const state = await host.openPath(lane.path);
         expect(state.problem, where).toBeNull();
         expect(state.file?.readOnly, where).toBe(false);
         if (run.opened) expect(state.notice, where).toMatch(`process ${run.pid} stopped without closing`);
         expect(await tempsOf(lane.path), where).toEqual([]);
 
         // The bytes on disk, judged independently of the host: they parse and pass the schema.
-        const parsed = WorkbookSchema.safeParse(JSON.parse(await readFile(lane.path, 'utf8')));
+        const parsed = WorkbookFileSchema.safeParse(JSON.parse(await readFile(lane.path, 'utf8')));
         if (!parsed.success) throw new Error(`${where}: ${parsed.error.message}`);
         expect(parsed.data.revision, where).toBeGreaterThanOrEqual(lane.lastAck);
         expect(state.workbook?.revision, where).toBe(parsed.data.revision);

@@ -86,6 +86,7 @@ describe('invoke', () => {
       type: 'item.remove',
       collection: 'architecture.waves',
       id: 'wave-9',
+      baseRevision: 0,
     });
     expect(reply).toMatchObject({
       ok: false,
@@ -104,19 +105,32 @@ describe('invoke', () => {
     },
   );
 
-  it('refuses arguments to methods that take none, and bad paths', async () => {
+  it('refuses arguments to methods that take none, paths where ids belong, and edits without a base', async () => {
     const { host } = await openHost();
     expect(await invoke(host.api, 'workbook:undo-change', { sneaky: 1 })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input', message: expect.stringContaining('This method takes no argument') },
     });
-    expect(await invoke(host.api, 'workbook:open-file', { path: 'a\0b' })).toMatchObject({
+    expect(await invoke(host.api, 'workbook:open-file', { path: '/etc/passwd' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid-input', where: 'path', message: expect.stringContaining('NUL') },
+      error: { code: 'invalid-input', message: expect.stringContaining('path') },
     });
-    expect(await invoke(host.api, 'workbook:open-file', { path: '' })).toMatchObject({
+    expect(await invoke(host.api, 'workbook:open-file', { fileId: '../../etc/passwd' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid-input', issues: [{ path: 'path', message: 'A file path is required' }] },
+      error: {
+        code: 'invalid-input',
+        issues: [{ path: 'fileId', message: 'That is not a file id this app gave out' }],
+      },
+    });
+    expect(
+      await invoke(host.api, 'workbook:dispatch-command', {
+        type: 'item.remove',
+        collection: 'success.outcomes',
+        id: 'x',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', where: 'baseRevision' },
     });
   });
 

@@ -4,7 +4,7 @@ import { Low } from 'lowdb';
 import { describe, expect, it } from 'vitest';
 import { durableWrite } from '../../../electron/host/durable-write';
 import { DurableWorkbookAdapter, WorkbookFileError } from '../../../electron/host/workbook-adapter';
-import type { Workbook } from '../../../shared/schema/workbook';
+import type { WorkbookFile } from '../../../shared/schema/workbook';
 import { addStop, call, makeHost, readJson, recordingFs, tempDir, workbookJson } from './helpers';
 
 /** The durable write, step by step, as recordingFs logs it; the temp name is read from the log. */
@@ -45,7 +45,7 @@ describe('durable write', () => {
     // The observing fs goes in through the same seam production uses (HostInternals.fs), and the
     // change goes through the same door the shells use (invoke), so this is the real save path.
     const host = makeHost(dataDir, {}, { fs: recordingFs(log) });
-    await call(host.api, 'workbook:open-file', { path });
+    await host.openPath(path);
     log.length = 0;
 
     const ack = call(host.api, 'workbook:dispatch-command', addStop('sc-1')).then((value) => {
@@ -88,7 +88,7 @@ describe('durable write', () => {
     const unrelated = join(dataDir, '.other.rollout.json.0123456789abcdef.tmp');
     await writeFile(stale, '{"half": ');
     await writeFile(unrelated, 'not ours');
-    const state = await makeHost(dataDir).api['workbook:open-file']({ path });
+    const state = await makeHost(dataDir).openPath(path);
     expect(state.problem).toBeNull();
     await expect(stat(stale)).rejects.toThrow();
     expect(await readFile(unrelated, 'utf8')).toBe('not ours');
@@ -105,7 +105,7 @@ describe('durable write', () => {
     await expect(adapter.read()).rejects.toMatchObject({ kind: 'truncated' });
 
     await writeFile(path, workbookJson());
-    const db = new Low<Workbook>(adapter, JSON.parse(workbookJson({ name: 'Default until read' })));
+    const db = new Low<WorkbookFile>(adapter, JSON.parse(workbookJson({ name: 'Default until read' })));
     await db.read();
     expect(db.data.name).toBe('Test rollout');
     db.data = { ...db.data, name: 'Written by lowdb' };

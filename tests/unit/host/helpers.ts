@@ -1,14 +1,15 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { onTestFinished } from 'vitest';
 import { invoke } from '../../../electron/host/dispatch';
 import { type DurableFs, nodeDurableFs } from '../../../electron/host/durable-write';
 import { createHost, type HostInternals } from '../../../electron/host/host';
 import type { Host, HostOptions } from '../../../electron/host/types';
-import type { HostApi, Method, MethodResults, Reply } from '../../../shared/contract';
-import { emptyWorkbook, type Workbook } from '../../../shared/schema/workbook';
+import type { HostApi, Method, MethodResults, Reply, SessionState } from '../../../shared/contract';
+import type { Identity } from '../../../shared/domain/identity';
+import { emptyWorkbook, type WorkbookFile } from '../../../shared/schema/workbook';
 
 // Shared set-up for host tests: real files in a fresh temp folder per test, removed afterwards,
 // and every host closed (so its lock is released) even when the test fails.
@@ -21,12 +22,15 @@ export async function tempDir(): Promise<string> {
   return dir;
 }
 
+/** Who signs changes in host tests, unless a test says otherwise. */
+export const TESTER: Identity = { name: 'Tess Tester', role: 'QA lead' };
+
 export function makeHost(
   dataDir: string,
   options: Partial<HostOptions> = {},
   internals: HostInternals = {},
 ): Host {
-  const host = createHost({ dataDir, samplePath: SAMPLE, actor: 'tester', ...options }, internals);
+  const host = createHost({ dataDir, samplePath: SAMPLE, user: TESTER, ...options }, internals);
   onTestFinished(() => host.close().catch(() => undefined));
   return host;
 }
@@ -46,22 +50,51 @@ export function unwrap<T>(reply: Reply<T>): T {
   return reply.value;
 }
 
-export async function readJson(path: string): Promise<Workbook> {
-  return JSON.parse(await readFile(path, 'utf8')) as Workbook;
+export async function readJson(path: string): Promise<WorkbookFile> {
+  return JSON.parse(await readFile(path, 'utf8')) as WorkbookFile;
+}
+
+/**
+ * Opens a workbook by path the way the desktop shell opens a file the OS hands it (double-click,
+ * command line). Renderers cannot do this: they open by id, see openListed().
+ */
+export function openPath(host: Host, path: string): Promise<SessionState> {
+  return host.openPath(path);
+}
+
+/** Opens a file the way a window does: find it in the host's listing, then open it by id. */
+export async function openListed(host: Host, fileName: string): Promise<SessionState> {
+  const folders = await host.api['files:list-folders'](undefined);
+  const entry = folders.flatMap((f) => f.files).find((f) => f.fileName === fileName);
+  if (!entry) throw new Error(`${fileName} is not in the host's listing`);
+  return host.api['workbook:open-file']({ fileId: entry.id });
 }
 
 export { addStop, stopCondition } from '../../support/workbook-fixtures';
 
 /** A valid, current-version workbook as file bytes. */
-export function workbookJson(overrides: Partial<Workbook> = {}): string {
-  const wb = { ...emptyWorkbook('wb-test', 'Test rollout', '2026-11-24T09:00:00.000Z'), ...overrides };
+export function workbookJson(overrides: Partial<WorkbookFile> = {}): string {
+  const wb = {
+    ...emptyWorkbook('wb-test', 'Test rollout', '2026-11-24T09:00:00.000Z'),
+    audit: [],
+    ...overrides,
+  };
   return `${JSON.stringify(wb, null, 2)}\n`;
 }
 
-/** Bundles a child-process script (crash and lock peers) so plain `node` can run it. */
-export async function bundleScript(entry: string, outDir: string): Promise<string> {
-  const outfile = join(outDir, `${entry.split('/').at(-1)!.replace(/\.ts$/, '')}.mjs`);
+/**
+ * Bundles a child-process script (crash, lock and strace peers) so plain `node` can run it.
+ * `plugins` can rewrite modules on the way, to build a deliberately broken variant.
+ */
+export async function bundleScript(
+  entry: string,
+  outDir: string,
+  options: { plugins?: Plugin[]; suffix?: string } = {},
+): Promise<string> {
+  const name = entry.split('/').at(-1)!.replace(/\.ts$/, '');
+  const outfile = join(outDir, `${name}${options.suffix ?? ''}.mjs`);
   await build({
+    plugins: options.plugins ?? [],
     entryPoints: [resolve(entry)],
     bundle: true,
     platform: 'node',

@@ -2,8 +2,8 @@ import { readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/host/dispatch';
-import type { SessionState } from '../../../shared/contract';
-import { addStop, makeHost, readJson, SAMPLE, tempDir, unwrap } from './helpers';
+import type { SessionState, WorkbookChange } from '../../../shared/contract';
+import { addStop, makeHost, openListed, readJson, SAMPLE, TESTER, tempDir, unwrap } from './helpers';
 
 describe('workbook host: sessions that persist', () => {
   it('edits a copy of the sample, and the change is there after closing and reopening', async () => {
@@ -26,9 +26,11 @@ describe('workbook host: sessions that persist', () => {
     await again.start();
     const reopened = await again.api['session:get-state'](undefined);
     expect(reopened.workbook?.name).toBe('Drill copy');
-    expect(reopened.workbook?.audit.at(-1)).toMatchObject({
-      actor: 'tester',
-      command: { type: 'workbook.rename' },
+    expect((await readJson(copy)).audit.at(-1)).toMatchObject({
+      by: TESTER.name,
+      role: TESTER.role,
+      type: 'workbook.rename',
+      changes: [{ op: 'replace', path: ['name'], value: 'Drill copy' }],
     });
   });
 
@@ -42,20 +44,29 @@ describe('workbook host: sessions that persist', () => {
     expect(again.workbook?.name).toBe('My drill');
   });
 
-  it('pushes the full state to listeners on every change, and stops when unsubscribed', async () => {
+  it('pushes each change once, as patches, before it is acknowledged; never the whole state', async () => {
     const host = makeHost(await tempDir());
     await host.start();
-    const seen: SessionState[] = [];
-    const off = host.on('session:state-changed', (s) => seen.push(s));
+    const changes: WorkbookChange[] = [];
+    const states: SessionState[] = [];
+    const off = host.on('workbook:changed', (c) => changes.push(c));
+    host.on('session:state-changed', (s) => states.push(s));
     const pending = host.api['workbook:dispatch-command'](addStop('sc-new'));
     // Pushed at once, before the write is acknowledged.
-    expect(seen.at(-1)?.workbook?.success.stopConditions.some((s) => s.id === 'sc-new')).toBe(true);
-    expect(seen.at(-1)?.canUndo).toBe(true);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({
+      revision: 5,
+      canUndo: true,
+      canRedo: false,
+      by: TESTER,
+      summary: "Added stop condition 'Checkout error rate'",
+      patches: [{ op: 'add', path: ['success', 'stopConditions', 4], value: { id: 'sc-new' } }],
+    });
     await pending;
+    expect(states).toEqual([]);
     off();
-    const count = seen.length;
     await host.api['workbook:undo-change'](undefined);
-    expect(seen.length).toBe(count);
+    expect(changes).toHaveLength(1);
   });
 
   it('undo and redo through the API update the file on disk', async () => {
@@ -88,7 +99,7 @@ describe('workbook host: sessions that persist', () => {
     const second = await host.api['workbook:create-file']({ name: 'Q3 CRM cut-over!' });
     expect(first.file?.path).toBe(join(dataDir, 'workbooks', 'q3-crm-cut-over.rollout.json'));
     expect(second.file?.path).toBe(join(dataDir, 'workbooks', 'q3-crm-cut-over-2.rollout.json'));
-    expect(second.workbook).toMatchObject({ name: 'Q3 CRM cut-over!', revision: 0, schemaVersion: 2 });
+    expect(second.workbook).toMatchObject({ name: 'Q3 CRM cut-over!', revision: 0, schemaVersion: 3 });
     expect(second.workbook?.id).not.toBe(first.workbook?.id);
     expect((await readJson(second.file!.path)).name).toBe('Q3 CRM cut-over!');
   });
@@ -99,9 +110,9 @@ describe('workbook host: sessions that persist', () => {
     await host.start();
     const oldPath = (await host.api['session:get-state'](undefined)).file!.path;
     await host.api['workbook:dispatch-command']({ type: 'workbook.rename', name: 'Before save-as' });
-    const target = join(dataDir, 'copy.rollout.json');
+    const target = join(dataDir, 'workbooks', 'copy.rollout.json');
 
-    const state = await host.api['workbook:save-as']({ path: target });
+    const state = await host.api['workbook:save-as']({ folderId: 'workbooks', fileName: 'copy' });
     expect(state.file).toEqual({ path: target, readOnly: false, readOnlyReason: null });
     expect((await readJson(target)).name).toBe('Before save-as');
     await expect(stat(`${oldPath}.lock`)).rejects.toThrow();
@@ -112,14 +123,35 @@ describe('workbook host: sessions that persist', () => {
     expect((await readJson(oldPath)).name).toBe('Before save-as');
   });
 
-  it('Save As refuses a name without .rollout.json and changes nothing', async () => {
+  it('Save As will not replace an existing file unless asked, and then keeps a backup of it', async () => {
     const dataDir = await tempDir();
     const host = makeHost(dataDir);
-    await host.start();
-    const reply = await invoke(host.api, 'workbook:save-as', { path: join(dataDir, 'plan.json') });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-path', where: 'path' } });
-    expect(!reply.ok && reply.error.message).toContain('must end in .rollout.json');
-    await expect(stat(join(dataDir, 'plan.json'))).rejects.toThrow();
+    await host.api['workbook:create-file']({ name: 'Target' });
+    await host.api['workbook:open-sample'](undefined);
+    const target = join(dataDir, 'workbooks', 'target.rollout.json');
+    const before = await readFile(target);
+    const refused = await invoke(host.api, 'workbook:save-as', { folderId: 'workbooks', fileName: 'target' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'exists', where: 'fileName' } });
+    expect(!refused.ok && refused.error.message).toBe(
+      'target.rollout.json already exists in Workbooks. Replace it, or choose another name.',
+    );
+    expect(await readFile(target)).toEqual(before);
+
+    const replaced = await host.api['workbook:save-as']({
+      folderId: 'workbooks',
+      fileName: 'target',
+      overwrite: true,
+    });
+    expect(replaced.workbook?.name).toBe('Fernhill Outfitters: move sales to Compass CRM');
+    expect((await readJson(target)).name).toBe('Fernhill Outfitters: move sales to Compass CRM');
+    const backupDirs = await readdir(join(dataDir, 'backups'));
+    const kept = await Promise.all(
+      backupDirs.map(async (d) =>
+        readdir(join(dataDir, 'backups', d)).then((n) => n.map((x) => join(dataDir, 'backups', d, x))),
+      ),
+    );
+    const copies = await Promise.all(kept.flat().map((p) => readFile(p)));
+    expect(copies.some((c) => c.equals(before))).toBe(true);
   });
 
   it('lists recent files newest first, only those that still exist, and start() reopens the newest', async () => {
@@ -128,7 +160,7 @@ describe('workbook host: sessions that persist', () => {
     const a = (await host.api['workbook:create-file']({ name: 'Alpha' })).file!.path;
     const b = (await host.api['workbook:create-file']({ name: 'Bravo' })).file!.path;
     const c = (await host.api['workbook:create-file']({ name: 'Charlie' })).file!.path;
-    await host.api['workbook:open-file']({ path: b });
+    await openListed(host, 'bravo.rollout.json');
     expect((await host.api['workbook:list-recent'](undefined)).map((r) => r.name)).toEqual([
       'Bravo',
       'Charlie',
@@ -141,6 +173,10 @@ describe('workbook host: sessions that persist', () => {
 
     const next = makeHost(dataDir);
     expect((await next.api['workbook:list-recent'](undefined)).map((r) => r.path)).toEqual([c, a]);
+    expect((await next.api['workbook:list-recent'](undefined)).map((r) => r.name)).toEqual([
+      'Charlie',
+      'Alpha',
+    ]);
     await next.start();
     expect((await next.api['workbook:list-recent'](undefined)).map((r) => r.path)).toEqual([c, a]);
     expect((await next.api['session:get-state'](undefined)).file?.path).toBe(c);
@@ -161,31 +197,45 @@ describe('workbook host: sessions that persist', () => {
     expect(state.file?.path).toBe(join(dataDir, 'workbooks', 'crm-migration.rollout.json'));
   });
 
-  it('explains that file dialogs need the desktop shell, and delegates to it when present', async () => {
-    const dataDir = await tempDir();
-    const web = makeHost(dataDir);
-    expect(await invoke(web.api, 'dialog:choose-open-path', undefined)).toMatchObject({
+  it('explains that file dialogs need the desktop shell, and there opens or saves in one call', async () => {
+    const web = makeHost(await tempDir());
+    expect(await invoke(web.api, 'dialog:open-workbook', undefined)).toMatchObject({
       ok: false,
       error: {
         code: 'unsupported',
-        message: 'File dialogs are not available in web mode; type a path instead.',
+        message: 'File dialogs need the desktop app; use the file browser here instead.',
       },
     });
+    expect((await web.api['session:get-state'](undefined)).dialogs).toBe(false);
+
+    const elsewhere = await tempDir();
+    const chosen = join(elsewhere, 'chosen.rollout.json');
+    await writeFile(chosen, await readFile(SAMPLE));
     const asked: string[] = [];
+    let answer: string | null = null;
     const desktop = makeHost(await tempDir(), {
       shell: {
-        chooseOpenPath: async () => '/tmp/x.rollout.json',
+        chooseOpenPath: async () => answer,
         chooseSavePath: async (name) => {
           asked.push(name);
-          return null;
+          return answer;
         },
       },
     });
     await desktop.start();
-    expect(unwrap(await invoke(desktop.api, 'dialog:choose-open-path', undefined))).toBe(
-      '/tmp/x.rollout.json',
-    );
-    expect(unwrap(await invoke(desktop.api, 'dialog:choose-save-path', undefined))).toBeNull();
+    expect((await desktop.api['session:get-state'](undefined)).dialogs).toBe(true);
+    // Cancelled dialogs change nothing.
+    expect(unwrap(await invoke(desktop.api, 'dialog:open-workbook', undefined))).toBeNull();
+    answer = chosen;
+    const opened = await desktop.api['dialog:open-workbook'](undefined);
+    expect(opened?.file?.path).toBe(chosen);
+    // Files picked in a dialog are the user's choice: they stay openable from the recent list.
+    expect((await desktop.api['workbook:list-recent'](undefined))[0]?.path).toBe(chosen);
+
+    answer = join(elsewhere, 'saved.rollout.json');
+    const saved = await desktop.api['dialog:save-workbook'](undefined);
+    expect(saved?.file?.path).toBe(answer);
     expect(asked).toEqual(['fernhill-outfitters-move-sales-to-compass-crm.rollout.json']);
+    expect((await readJson(answer)).name).toBe('Fernhill Outfitters: move sales to Compass CRM');
   });
 });

@@ -33,12 +33,12 @@ describe('file lock', () => {
     const dataDir = await tempDir();
     const path = await fileIn(dataDir);
     const first = makeHost(dataDir);
-    const firstState = await first.api['workbook:open-file']({ path });
+    const firstState = await first.openPath(path);
     expect(firstState.file?.readOnly).toBe(false);
     expect(await lockOf(path)).toMatchObject({ pid: process.pid, hostname: hostname() });
 
     const second = makeHost(await tempDir());
-    const state = await second.api['workbook:open-file']({ path });
+    const state = await second.openPath(path);
     expect(state.file?.readOnly).toBe(true);
     expect(state.file?.readOnlyReason).toMatch(/is editing this file; opened read-only/);
     expect(state.workbook?.name).toBe('Test rollout');
@@ -68,7 +68,7 @@ describe('file lock', () => {
     // Our parent process is certainly alive and is not us.
     await writeFile(`${path}.lock`, JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt }));
     const host = makeHost(dataDir, { now: () => new Date(startedAt.getTime() + 60_000) });
-    const state = await host.api['workbook:open-file']({ path });
+    const state = await host.openPath(path);
     expect(state.file?.readOnlyReason).toMatch(
       new RegExp(
         `^Another Rollout War Room process \\(pid ${process.ppid}, since 10:02\\) is editing this file; opened read-only\\.`,
@@ -81,7 +81,7 @@ describe('file lock', () => {
     const path = await fileIn(dataDir);
     const lock = { pid: 4242, hostname: 'cab-laptop-07', startedAt: new Date().toISOString() };
     await writeFile(`${path}.lock`, JSON.stringify(lock));
-    const state = await makeHost(dataDir).api['workbook:open-file']({ path });
+    const state = await makeHost(dataDir).openPath(path);
     expect(state.file?.readOnlyReason).toMatch(/on another computer \(cab-laptop-07, pid 4242,/);
     expect(await lockOf(path)).toEqual(lock);
   });
@@ -95,7 +95,7 @@ describe('file lock', () => {
       JSON.stringify({ pid, hostname: hostname(), startedAt: new Date().toISOString() }),
     );
     const host = makeHost(dataDir);
-    const state = await host.api['workbook:open-file']({ path });
+    const state = await host.openPath(path);
     expect(state.file?.readOnly).toBe(false);
     expect(state.notice).toMatch(new RegExp(`process ${pid} stopped without closing this file`));
     expect(await lockOf(path)).toMatchObject({ pid: process.pid });
@@ -107,7 +107,7 @@ describe('file lock', () => {
     const dataDir = await tempDir();
     const path = await fileIn(dataDir);
     await writeFile(`${path}.lock`, '{"pid": 12');
-    const state = await makeHost(dataDir).api['workbook:open-file']({ path });
+    const state = await makeHost(dataDir).openPath(path);
     expect(state.file?.readOnly).toBe(false);
     expect(await lockOf(path)).toMatchObject({ pid: process.pid });
   });
@@ -116,27 +116,27 @@ describe('file lock', () => {
     const dataDir = await tempDir();
     const path = await fileIn(dataDir);
     const first = makeHost(dataDir);
-    await first.api['workbook:open-file']({ path });
+    await first.openPath(path);
     await first.api['workbook:create-file']({ name: 'Another plan' });
     await expect(stat(`${path}.lock`)).rejects.toThrow();
 
-    await first.api['workbook:open-file']({ path });
+    await first.openPath(path);
     await first.close();
     await expect(stat(`${path}.lock`)).rejects.toThrow();
 
     const second = makeHost(await tempDir());
-    expect((await second.api['workbook:open-file']({ path })).file?.readOnly).toBe(false);
+    expect((await second.openPath(path)).file?.readOnly).toBe(false);
   });
 
   it('reopening a read-only file after the holder closed makes it editable', async () => {
     const dataDir = await tempDir();
     const path = await fileIn(dataDir);
     const first = makeHost(dataDir);
-    await first.api['workbook:open-file']({ path });
+    await first.openPath(path);
     const second = makeHost(await tempDir());
-    expect((await second.api['workbook:open-file']({ path })).file?.readOnly).toBe(true);
+    expect((await second.openPath(path)).file?.readOnly).toBe(true);
     await first.close();
-    expect((await second.api['workbook:open-file']({ path })).file?.readOnly).toBe(false);
+    expect((await second.openPath(path)).file?.readOnly).toBe(false);
   });
 });
 
@@ -144,6 +144,7 @@ describe('file lock', () => {
 interface Peer {
   pid: number;
   request(method: string, input?: unknown): Promise<Reply<unknown>>;
+  openPath(path: string): Promise<Reply<unknown>>;
   /** Asks it to close cleanly (flush, release the lock) and resolves with its exit code. */
   exit(): Promise<number | null>;
 }
@@ -169,6 +170,10 @@ async function startPeer(script: string, dataDir: string): Promise<Peer> {
     pid: hello.pid as number,
     async request(method, input) {
       child.stdin.write(`${JSON.stringify({ method, input })}\n`);
+      return (await next()).reply as Reply<unknown>;
+    },
+    async openPath(path) {
+      child.stdin.write(`${JSON.stringify({ openPath: path })}\n`);
       return (await next()).reply as Reply<unknown>;
     },
     exit() {
@@ -197,7 +202,7 @@ describe('file lock between two OS processes', () => {
     // Process A opens the file for editing and saves a change.
     const a = await startPeer(script, join(root, 'data-a'));
     expect(a.pid).not.toBe(process.pid);
-    expect(stateOf(await a.request('workbook:open-file', { path })).file).toMatchObject({ readOnly: false });
+    expect(stateOf(await a.openPath(path)).file).toMatchObject({ readOnly: false });
     expect(await a.request('workbook:dispatch-command', addStop('sc-a'))).toEqual({
       ok: true,
       value: { revision: 1 },
@@ -210,7 +215,7 @@ describe('file lock between two OS processes', () => {
     // Process B opens the same file: read-only, with a reason naming A's pid.
     const b = await startPeer(script, join(root, 'data-b'));
     expect(b.pid).not.toBe(a.pid);
-    const seen = stateOf(await b.request('workbook:open-file', { path }));
+    const seen = stateOf(await b.openPath(path));
     expect(seen.file?.readOnly).toBe(true);
     expect(seen.file?.readOnlyReason).toMatch(
       new RegExp(`^Another Rollout War Room process \\(pid ${a.pid}, since [^)]+\\) is editing this file`),
@@ -230,8 +235,6 @@ describe('file lock between two OS processes', () => {
       expect(!reply.ok && reply.error.message).toMatch(`read-only here, so the change was not applied`);
       expect(!reply.ok && reply.error.message).toMatch(`pid ${a.pid}`);
     }
-    // Save As onto the file B has open read-only is a flush of nothing: still no write.
-    stateOf(await b.request('workbook:save-as', { path }));
     expect(await readFile(path)).toEqual(bytes);
     expect((await stat(path)).mtimeMs).toBe(mtimeMs);
     expect((await readdir(folder)).sort()).toEqual(listing);
@@ -240,7 +243,7 @@ describe('file lock between two OS processes', () => {
     // A exits cleanly and lets go of the lock; B's reopen is editable and its change lands.
     expect(await a.exit()).toBe(0);
     await expect(stat(`${path}.lock`)).rejects.toThrow();
-    const reopened = stateOf(await b.request('workbook:open-file', { path }));
+    const reopened = stateOf(await b.openPath(path));
     expect(reopened.file).toEqual({ path, readOnly: false, readOnlyReason: null });
     expect(await b.request('workbook:dispatch-command', addStop('sc-b'))).toEqual({
       ok: true,

@@ -9,6 +9,7 @@ import { SCHEMA_VERSION } from '../../../shared/schema/workbook';
 import { makeHost, readJson, tempDir } from './helpers';
 
 const FIXTURE = resolve('tests/fixtures/v1/payroll-pilot.rollout.json');
+const V2_FIXTURE = resolve('tests/fixtures/v2/crm-tuned.rollout.json');
 
 describe('migrations', () => {
   it('form one chain from version 1 up to SCHEMA_VERSION', () => {
@@ -26,17 +27,17 @@ describe('migrations', () => {
     const original = await readFile(FIXTURE);
     const host = makeHost(dataDir);
 
-    const state = await host.api['workbook:open-file']({ path });
+    const state = await host.openPath(path);
 
     expect(state.problem).toBeNull();
     expect(state.notice).toMatch(
-      /upgraded from schema 1 to 2 \(001-stop-window-minutes\); a backup of the original was kept/,
+      /upgraded from schema 1 to 3 \(001-stop-window-minutes, 002-compact-audit\); a backup of the original was kept/,
     );
     expect(state.save).toEqual({ state: 'saved' });
     expect(state.workbook?.success.stopConditions.map((s) => s.windowMinutes)).toEqual([15, 120]);
 
     const onDisk = await readJson(path);
-    expect(onDisk.schemaVersion).toBe(2);
+    expect(onDisk.schemaVersion).toBe(3);
     expect(onDisk.revision).toBe(7);
     expect(onDisk.success.stopConditions[1]).not.toHaveProperty('window');
     expect(onDisk.success.stopConditions[1]?.windowMinutes).toBe(120);
@@ -59,11 +60,54 @@ describe('migrations', () => {
       `${path}.lock`,
       JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt: new Date().toISOString() }),
     );
-    const state = await editor.api['workbook:open-file']({ path });
+    const state = await editor.openPath(path);
     expect(state.file?.readOnly).toBe(true);
-    expect(state.workbook?.schemaVersion).toBe(2);
+    expect(state.workbook?.schemaVersion).toBe(3);
     expect(state.notice).toMatch(/upgraded in memory only .* The file was not changed/);
     await editor.close();
     expect(await readFile(path)).toEqual(await readFile(FIXTURE));
+  });
+
+  it('upgrades a version-2 workbook: each logged command becomes a compact entry, its command kept', async () => {
+    const dataDir = await tempDir();
+    await mkdir(join(dataDir, 'files'));
+    const path = join(dataDir, 'files', 'crm-tuned.rollout.json');
+    await copyFile(V2_FIXTURE, path);
+    const original = await readFile(V2_FIXTURE);
+    const legacy = JSON.parse(original.toString('utf8'));
+    const host = makeHost(dataDir);
+
+    const state = await host.openPath(path);
+    expect(state.problem).toBeNull();
+    expect(state.notice).toMatch(
+      /upgraded from schema 2 to 3 \(002-compact-audit\); a backup of the original was kept/,
+    );
+    expect(state.workbook).toMatchObject({ revision: 5, name: legacy.name });
+
+    const onDisk = await readJson(path);
+    expect(onDisk.schemaVersion).toBe(3);
+    expect(onDisk.audit.map((e) => [e.rev, e.by, e.type, e.area, e.items])).toEqual([
+      [1, 'amara', 'item.add', 'success', ['success.stopConditions/sc-latency']],
+      [2, 'jun', 'item.update', 'success', ['success.stopConditions/sc-errors']],
+      [3, 'jun', 'history.undo', 'workbook', []],
+      [4, 'jun', 'item.update', 'success', ['success.stopConditions/sc-errors']],
+      [5, 'amara', 'workbook.rename', 'workbook', []],
+    ]);
+    expect(onDisk.audit[1]?.summary).toBe(
+      'Edited stopConditions item "sc-errors" (logged by an earlier version)',
+    );
+    // Nothing the old log held is dropped: each command is kept as it was written.
+    expect(onDisk.audit.map((e) => e.legacy)).toEqual(
+      legacy.audit.map((e: { command: unknown }) => e.command),
+    );
+
+    // The original bytes were backed up before anything was written back.
+    const dir = new BackupStore(dataDir, nodeDurableFs, () => new Date()).dirFor(path);
+    const names = (await readdir(dir)).sort();
+    expect(await readFile(join(dir, names[0]!))).toEqual(original);
+
+    // The History view shows the migrated entries, newest first.
+    const page = await host.api['history:list-entries']({});
+    expect(page.entries.map((e) => e.rev)).toEqual([5, 4, 3, 2, 1]);
   });
 });

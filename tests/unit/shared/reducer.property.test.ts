@@ -1,15 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../../shared/domain/audit';
 import type { CollectionKey } from '../../../shared/domain/collections';
 import { COLLECTIONS } from '../../../shared/domain/collections';
 import type { Command } from '../../../shared/domain/commands';
 import { DomainError } from '../../../shared/domain/errors';
-import { contentOf, type Doc, execute, openDoc, redo, undo } from '../../../shared/domain/history';
-import { emptyWorkbook, WorkbookSchema } from '../../../shared/schema/workbook';
+import { type Committed, type Doc, execute, openDoc, redo, undo } from '../../../shared/domain/history';
+import { applyPatches } from '../../../shared/domain/patches';
+import { emptyWorkbook, type Workbook, WorkbookSchema } from '../../../shared/schema/workbook';
 
 // Random command sequences, valid and invalid, against the pure reducer and undo history.
 
-const meta = { actor: 'prop', at: '2026-11-24T12:00:00.000Z' };
+const meta = { who: { name: 'Prop', role: 'Fuzzer' }, at: '2026-11-24T12:00:00.000Z' };
 const id = fc.stringMatching(/^[a-z0-9]{1,6}$/);
 const label = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim().length > 0);
 const num = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 });
@@ -55,6 +57,13 @@ const validItem: Record<CollectionKey, fc.Arbitrary<Record<string, unknown>>> = 
     promotion: fc.constantFrom('auto', 'manual'),
     healthSignals: fc.array(label, { maxLength: 2 }),
   }),
+  'scorecard.items': fc.record({
+    id,
+    label,
+    status: fc.constantFrom('green', 'amber', 'red'),
+    evidence: fc.string({ maxLength: 20 }),
+    owner: fc.constant(''),
+  }),
   'stakeholders.groups': fc.record({
     id,
     name: label,
@@ -80,9 +89,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
           collection: c,
           id: item.id as string,
           item,
+          baseRevision: -1, // filled in with the current revision when run
         })),
         garbage.map((item) => ({ type: 'item.add' as const, collection: c, item })),
-        id.map((x) => ({ type: 'item.remove' as const, collection: c, id: x })),
+        id.map((x) => ({ type: 'item.remove' as const, collection: c, id: x, baseRevision: -1 })),
         fc
           .tuple(id, fc.nat(5))
           .map(([x, toIndex]) => ({ type: 'item.move' as const, collection: c, id: x, toIndex })),
@@ -94,32 +104,77 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.constant({ kind: 'redo' as const }),
 );
 
-function run(doc: Doc, s: Step): Doc {
+/** Runs one step against `doc` with `log` as the audit so far; edits are made at the current revision. */
+function run(doc: Doc, s: Step, log: readonly AuditEntry[]): Committed | null {
   if (s.kind === 'undo') return undo(doc, meta);
   if (s.kind === 'redo') return redo(doc, meta);
-  return execute(doc, s.command, meta);
+  const cmd = 'baseRevision' in s.command ? { ...s.command, baseRevision: doc.wb.revision } : s.command;
+  return execute(doc, cmd as Command, meta, log);
+}
+
+const content = ({ revision: _r, updatedAt: _u, ...rest }: Workbook) => rest;
+
+/**
+ * Plays `steps` from an empty workbook, skipping refusals; `onCommit` sees each change made.
+ * Returns the first workbook, the last document and the audit log.
+ */
+function play(steps: Step[], onCommit: (done: Committed, before: Doc) => void = () => undefined) {
+  const first = emptyWorkbook('wb', 'Prop', meta.at);
+  let doc = openDoc(first);
+  const log: AuditEntry[] = [];
+  for (const s of steps) {
+    const before = doc;
+    let done: Committed | null;
+    try {
+      done = run(doc, s, log);
+    } catch (error) {
+      // A refusal is a DomainError and leaves the document as it was.
+      expect(error).toBeInstanceOf(DomainError);
+      continue;
+    }
+    if (!done) continue;
+    doc = done.doc;
+    log.push(done.entry);
+    onCommit(done, before);
+  }
+  return { first, doc, log };
 }
 
 describe('reducer properties', () => {
-  it('keeps the workbook schema-valid, revision and audit in step, and refusals change nothing', () => {
+  it('keeps the workbook valid, revisions in step, and refusals change nothing', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
-        let doc = openDoc(emptyWorkbook('wb', 'Prop', meta.at));
-        for (const s of steps) {
-          const before = doc;
-          try {
-            doc = run(doc, s);
-          } catch (error) {
-            expect(error).toBeInstanceOf(DomainError);
-            expect(doc).toBe(before);
-            continue;
-          }
-          expect(doc.wb.revision).toBe(before.wb.revision + 1);
-          expect(doc.wb.audit).toHaveLength(doc.wb.revision);
-          expect(doc.wb.audit.slice(0, -1)).toEqual(before.wb.audit);
-        }
+        const { doc } = play(steps, (done, before) => {
+          expect(done.doc.wb.revision).toBe(before.wb.revision + 1);
+          expect(done.entry.rev).toBe(done.doc.wb.revision);
+        });
         const parsed = WorkbookSchema.safeParse(doc.wb);
         expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a window that applies only the pushed patches holds exactly what the host holds', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        let window = emptyWorkbook('wb', 'Prop', meta.at);
+        play(steps, (done) => {
+          const { revision, updatedAt } = done.doc.wb;
+          window = { ...applyPatches(window, done.patches), revision, updatedAt };
+          expect(window).toEqual(done.doc.wb);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('replaying the audit log from the first state rebuilds the last one', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const { first, doc, log } = play(steps);
+        const replayed = log.reduce((wb, entry) => applyPatches(wb, entry.changes), first);
+        expect(content(replayed)).toEqual(content(doc.wb));
       }),
       { numRuns: 300 },
     );
@@ -128,17 +183,10 @@ describe('reducer properties', () => {
   it('undo then redo returns the same content', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
-        let doc = openDoc(emptyWorkbook('wb', 'Prop', meta.at));
-        for (const s of steps) {
-          try {
-            doc = run(doc, s);
-          } catch {
-            // refused steps are covered by the property above
-          }
-        }
+        const { doc } = play(steps);
         fc.pre(doc.past.length > 0);
-        const roundTrip = redo(undo(doc, meta), meta);
-        expect(contentOf(roundTrip.wb)).toEqual(contentOf(doc.wb));
+        const roundTrip = redo(undo(doc, meta).doc, meta).doc;
+        expect(content(roundTrip.wb)).toEqual(content(doc.wb));
       }),
       { numRuns: 300 },
     );

@@ -5,6 +5,7 @@ import {
   type EventName,
   type HostApi,
   METHOD_NAMES,
+  OPEN_DROPPED_CHANNEL,
   type Reply,
 } from '../../../shared/contract';
 
@@ -77,6 +78,10 @@ const host: Host = {
     return () => hostListeners.delete(event);
   },
   start: async () => undefined,
+  openPath: async (path: string) => {
+    calls.push(`openPath ${path}`);
+    return null as never;
+  },
   close: async () => undefined,
 };
 
@@ -160,8 +165,26 @@ describe('IPC', () => {
     fake.handlers.get(name)!(event, undefined) as Promise<Reply<unknown>>;
   const frame = (url: string, parent: unknown = null) => ({ url, parent });
 
-  it('registers a handler for every contract method and nothing else', () => {
-    expect([...fake.handlers.keys()].sort()).toEqual([...METHOD_NAMES].sort());
+  it('registers a handler for every contract method, the drop channel, and nothing else', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual([...METHOD_NAMES, OPEN_DROPPED_CHANNEL].sort());
+  });
+
+  it('opens a dropped file for our window only, and refuses anything but a path', async () => {
+    calls.length = 0;
+    const drop = (event: unknown, path: unknown) =>
+      fake.handlers.get(OPEN_DROPPED_CHANNEL)!(event, path) as Promise<Reply<unknown>>;
+    const ours = { sender: win.webContents, senderFrame: frame('app://bundle/index.html') };
+    expect(await drop(ours, '/home/dana/plan.rollout.json')).toMatchObject({ ok: true });
+    expect(await drop({ ...ours, senderFrame: frame('https://evil.example/') }, '/etc/passwd')).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'forbidden' },
+      },
+    );
+    for (const bad of ['', 42, null, { path: '/etc/passwd' }]) {
+      expect(await drop(ours, bad)).toMatchObject({ ok: false, error: { code: 'not-available' } });
+    }
+    expect(calls).toEqual(['openPath /home/dana/plan.rollout.json']);
   });
 
   it('answers our window top frame on app://', async () => {

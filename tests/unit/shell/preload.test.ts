@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PreloadApi } from '../../../shared/contract';
+import { OPEN_DROPPED_CHANNEL, type PreloadApi } from '../../../shared/contract';
 
 // The preload runs inside Electron's sandbox, which this machine may not have; its logic is
 // small enough to prove against a fake `electron` module: what it exposes, what it refuses.
@@ -8,9 +8,12 @@ const fake = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   invoke: vi.fn<(channel: string, input: unknown) => Promise<unknown>>(),
   listeners: new Map<string, Set<(...args: unknown[]) => void>>(),
+  // Electron gives a path only for a File that came from the user's disk (a drop, a picker).
+  pathForFile: (file: unknown) => (file as { diskPath?: string }).diskPath ?? '',
 }));
 
 vi.mock('electron', () => ({
+  webUtils: { getPathForFile: (file: unknown) => fake.pathForFile(file) },
   contextBridge: {
     exposeInMainWorld: (key: string, value: unknown) => fake.exposed.set(key, value),
   },
@@ -41,7 +44,7 @@ beforeEach(() => {
 describe('preload', () => {
   it('exposes one frozen object with invoke and on, and nothing else', () => {
     expect([...fake.exposed.keys()]).toEqual(['warroom']);
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'openDroppedFile']);
     expect(Object.isFrozen(api)).toBe(true);
   });
 
@@ -66,6 +69,19 @@ describe('preload', () => {
     const reply = await api.invoke('session:get-state', undefined);
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error.code).toBe('ipc-failed');
+  });
+
+  it('opens a dropped file by the path Electron gives for it, never one the page made up', async () => {
+    fake.invoke.mockResolvedValue({ ok: true, value: { file: { path: '/home/dana/plan.rollout.json' } } });
+    await api.openDroppedFile({ diskPath: '/home/dana/plan.rollout.json', path: '/etc/shadow' });
+    expect(fake.invoke).toHaveBeenCalledWith(OPEN_DROPPED_CHANNEL, '/home/dana/plan.rollout.json');
+    fake.invoke.mockClear();
+    // A File built in page script (or anything else) has no disk path: refused before IPC.
+    for (const made of [{ path: '/etc/passwd' }, '/etc/passwd', null]) {
+      const reply = await api.openDroppedFile(made);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'not-available' } });
+    }
+    expect(fake.invoke).not.toHaveBeenCalled();
   });
 
   it('subscribes only to contract events, passes the payload alone, and unsubscribes', () => {

@@ -27,8 +27,14 @@ const SPECIAL_KEYS = [
   'then',
   'type',
   'path',
+  'fileId',
+  'folderId',
+  'fileName',
+  'text',
   'name',
-  'backupPath',
+  'role',
+  'backupId',
+  'baseRevision',
   'item',
   'id',
 ];
@@ -163,6 +169,12 @@ const itemText = fc.oneof(
   { arbitrary: nearValidItem, weight: 3 },
   { arbitrary: hostileValueText, weight: 1 },
 );
+/** The revision an edit claims to start from: mostly current or older, sometimes from the future. */
+const baseText = fc.oneof(
+  { arbitrary: fc.integer({ min: 0, max: 12 }).map(json), weight: 6 },
+  { arbitrary: fc.constantFrom('-1', '1.5', '"4"', '1e999', 'null'), weight: 1 },
+  { arbitrary: fc.constant(undefined), weight: 1 },
+);
 const nameText = fc.oneof(
   { arbitrary: fc.string({ maxLength: 200 }).map(json), weight: 2 },
   { arbitrary: hostileValueText, weight: 1 },
@@ -190,19 +202,21 @@ const wellFormedCommand = fc.oneof(
         ['index', index],
       ]),
     ),
-  fc.tuple(collectionText, idText, itemText).map(([collection, id, item]) =>
+  fc.tuple(collectionText, idText, itemText, baseText).map(([collection, id, item, base]) =>
     objectText([
       ['type', '"item.update"'],
       ['collection', collection],
       ['id', id],
       ['item', item],
+      ['baseRevision', base],
     ]),
   ),
-  fc.tuple(collectionText, idText).map(([collection, id]) =>
+  fc.tuple(collectionText, idText, baseText).map(([collection, id, base]) =>
     objectText([
       ['type', '"item.remove"'],
       ['collection', collection],
       ['id', id],
+      ['baseRevision', base],
     ]),
   ),
   fc.tuple(collectionText, idText, indexText).map(([collection, id, toIndex]) =>
@@ -243,38 +257,134 @@ const commandText = fc.oneof(
   { arbitrary: looseCommand, weight: 1 },
 );
 
-/** Paths that pass the contract's schema yet are refused by the handler before anything changes. */
-const refusedPathText = fc.oneof(
-  fc.string({ minLength: 1, maxLength: 60 }).filter((p) => !p.includes('\0')),
-  fc.constantFrom('/etc/passwd', '../../../etc/shadow', '~/.ssh/id_rsa', 'C:\\Windows\\win.ini', '/dev/zero'),
+/**
+ * What a page might send where a path used to go: paths, traversal, device files, NUL, very
+ * long names, and look-alikes of "/" and "." (fullwidth, division slash, one-dot leader).
+ */
+export const HOSTILE_NAMES = [
+  '/etc/passwd',
+  '../../../etc/shadow',
+  '..',
+  '.',
+  '../plan.rollout.json',
+  'sub/plan.rollout.json',
+  'C:\\Windows\\win.ini',
+  '~/.ssh/id_rsa',
+  '/dev/zero',
+  '/proc/self/environ',
+  'a\u0000b.rollout.json',
+  '.hidden.rollout.json',
+  'evil.rollout.json', // a symlink to /etc/passwd in the workbooks folder
+  'outside.rollout.json', // a symlink to a workbook outside every allowed folder
+  '\uff0e\uff0e\uff0fetc\uff0fpasswd', // fullwidth ../etc/passwd
+  '\u2215etc\u2215passwd', // division slashes
+  '\u2024\u2024/x', // one-dot leaders
+  'plan\u202e.rollout.json', // a right-to-left override
+  'x'.repeat(400),
+  'é'.repeat(150),
+  'crm-migration', // exists already: replacing needs the user's say-so
+];
+const hostileNameText = fc.oneof(
+  { arbitrary: fc.constantFrom(...HOSTILE_NAMES).map(json), weight: 4 },
+  { arbitrary: fc.string({ maxLength: 60 }).map(json), weight: 2 },
+  { arbitrary: hostileValueText, weight: 1 },
+);
+/** Ids in the shape the host hands out (so they pass the schema) that name nothing it offered. */
+const strangerIdText = fc.oneof(
+  fc.stringMatching(/^[A-Za-z0-9_-]{22,24}$/).map(json),
+  fc.constantFrom('passwd', 'etc', 'workbooks', 'allowed-9', '..x', 'crm-migration.rollout.json').map(json),
+);
+const folderIdText = fc.oneof(
+  { arbitrary: fc.constantFrom('workbooks', 'allowed-1').map(json), weight: 4 },
+  { arbitrary: strangerIdText, weight: 1 },
+  { arbitrary: hostileValueText, weight: 1 },
+);
+/** Upload content that is not a workbook (a real one would be saved: the oracle skips those). */
+const notWorkbookText = fc.oneof(
+  fc
+    .constantFrom(
+      '',
+      'root:x:0:0:root:/root:/bin/bash\n',
+      '{"schemaVersion": 3,',
+      '[]',
+      '{"schemaVersion": 99}',
+    )
+    .map(json),
+  fc.string({ maxLength: 80 }).map(json),
 );
 
-/** Hostile inputs for `method`; `currentPath()` is the workbook open for editing. */
-export function inputFor(method: Method, currentPath: () => string): fc.Arbitrary<string | undefined> {
+export interface KnownIds {
+  /** The id of the workbook open for editing. */
+  current(): string;
+  /** Ids the host would give the targets of symlinks that lead out of the allowed folders. */
+  outside(): string[];
+}
+
+/** Hostile inputs for `method`. */
+export function inputFor(method: Method, ids: KnownIds): fc.Arbitrary<string | undefined> {
+  const currentId = ids.current;
   switch (method) {
     case 'workbook:dispatch-command':
       return fc.oneof({ arbitrary: hostileText, weight: 1 }, { arbitrary: commandText, weight: 5 });
     case 'workbook:open-file':
       return fc.oneof(
-        { arbitrary: hostileText, weight: 5 },
-        { arbitrary: objectWith('path'), weight: 5 },
+        { arbitrary: hostileText, weight: 3 },
+        { arbitrary: objectWith('fileId'), weight: 3 },
+        { arbitrary: hostileNameText.map((n) => objectText([['fileId', n]])), weight: 3 },
+        { arbitrary: strangerIdText.map((n) => objectText([['fileId', n]])), weight: 3 },
+        {
+          arbitrary: fc
+            .constant(null)
+            .chain(() => fc.constantFrom(...ids.outside()))
+            .map((n) => objectText([['fileId', json(n)]])),
+          weight: 2,
+        },
         // Reopening the file already open for editing is a no-op: valid, answered, nothing changes.
-        { arbitrary: fc.constant(null).map(() => objectText([['path', json(currentPath())]])), weight: 1 },
+        { arbitrary: fc.constant(null).map(() => objectText([['fileId', json(currentId())]])), weight: 1 },
       );
     case 'workbook:save-as':
       return fc.oneof(
-        hostileText,
-        objectWith('path'),
-        refusedPathText.map((p) => objectText([['path', json(p)]])),
+        { arbitrary: hostileText, weight: 1 },
+        { arbitrary: objectWith('fileName'), weight: 1 },
+        {
+          arbitrary: fc
+            .tuple(folderIdText, hostileNameText, fc.option(fc.boolean(), { nil: undefined }))
+            .map(([folderId, fileName, overwrite]) =>
+              objectText([
+                ['folderId', folderId],
+                ['fileName', fileName],
+                ['overwrite', overwrite === undefined ? undefined : json(overwrite)],
+              ]),
+            ),
+          weight: 6,
+        },
+      );
+    case 'workbook:upload-copy':
+      return fc.oneof(
+        { arbitrary: hostileText, weight: 1 },
+        { arbitrary: objectWith('text'), weight: 1 },
+        {
+          arbitrary: fc.tuple(hostileNameText, notWorkbookText).map(([fileName, text]) =>
+            objectText([
+              ['fileName', fileName],
+              ['text', text],
+            ]),
+          ),
+          weight: 4,
+        },
       );
     case 'workbook:create-file':
       return fc.oneof(hostileText, objectWith('name'));
     case 'workbook:restore-backup':
       return fc.oneof(
         hostileText,
-        objectWith('backupPath'),
-        refusedPathText.map((p) => objectText([['backupPath', json(p)]])),
+        objectWith('backupId'),
+        fc.oneof(hostileNameText, strangerIdText).map((n) => objectText([['backupId', n]])),
       );
+    case 'settings:set-identity':
+      return fc.oneof(hostileText, objectWith('name'), objectWith('role'));
+    case 'history:list-entries':
+      return fc.oneof(hostileText, objectWith('area'), objectWith('before'), objectWith('limit'));
     default:
       return hostileText;
   }

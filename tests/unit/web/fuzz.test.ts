@@ -1,17 +1,22 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, lstatSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { HostError } from '../../../electron/host/errors';
+import { checkFileName, fileIdFor } from '../../../electron/host/file-access';
 import { createHost } from '../../../electron/host/host';
 import type { Host } from '../../../electron/host/types';
 import { startWebServer, type WebServer } from '../../../electron/web';
 import { METHOD_NAMES, METHODS, type Method, type Reply, type SessionState } from '../../../shared/contract';
+import type { AuditEntry } from '../../../shared/domain/audit';
+import type { Command } from '../../../shared/domain/commands';
 import { DomainError } from '../../../shared/domain/errors';
-import { applyCommand } from '../../../shared/domain/reducer';
+import { execute, openDoc } from '../../../shared/domain/history';
 import type { Workbook } from '../../../shared/schema/workbook';
 import { frameText, hostileText, inputFor, nonStringNameFrame, rawFrame, unknownName } from './fuzz-frames';
 
@@ -19,6 +24,11 @@ import { frameText, hostileText, inputFor, nonStringNameFrame, rawFrame, unknown
 // real host on a temp data folder with the real sample, the real server, a real `ws` client with
 // the right token and Origin. Each frame must get a clear error (never a crash, never silence),
 // the data folder must be byte-for-byte unchanged afterwards, and the host must keep serving.
+//
+// Methods that name files (open, Save As, upload, restore) get paths, traversal, symlinks out of
+// the allowed folders, device files, NUL, very long names and look-alikes of "/" and ".". A
+// watched tree outside the allowed folders (the link targets among it) must not gain, lose or
+// change a single file: nothing there is read into a reply, created, locked or copied.
 //
 // Inputs that happen to be valid are worked out by an oracle that applies the contract's own
 // schemas (and, for commands, the pure reducer) to exactly what the server will parse. Valid
@@ -34,15 +44,24 @@ const FC_OPTIONS = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED)
 
 let tmp: string;
 let dataDir: string;
+/** Outside every allowed folder; symlinks in the workbooks folder point here and at /etc/passwd. */
+let outside: string;
+let outsideBefore: Map<string, string>;
+let allowedDir: string;
+let currentId: string;
+let outsideIds: string[];
+const IDS = { current: () => currentId, outside: () => outsideIds };
 let host: Host;
 let server: WebServer;
 let origin: string;
 let workbook: Workbook;
+let audit: AuditEntry[];
+const ORACLE_META = { who: { name: 'Oracle', role: 'Fuzzer' }, at: '2026-12-01T00:00:00.000Z' };
 let workbookPath: string;
 let dataBefore: Map<string, string>;
 let workbookStat: { mtimeMs: number; size: number };
 let client: Client;
-const tally = { sent: 0, skippedValid: 0 };
+const tally = { sent: 0, skippedValid: 0, leaks: [] as string[] };
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'warroom-fuzz-'));
@@ -50,14 +69,41 @@ beforeAll(async () => {
   await mkdir(distDir, { recursive: true });
   await writeFile(join(distDir, 'index.html'), '<!doctype html><title>War room</title><div id="root"></div>');
   dataDir = join(tmp, 'data');
-  host = createHost({ dataDir, samplePath: SAMPLE, actor: 'fuzz' });
+  outside = join(tmp, 'outside');
+  allowedDir = join(tmp, 'allowed');
+  await mkdir(outside);
+  await mkdir(allowedDir);
+  await writeFile(join(outside, 'secret.rollout.json'), await readFile(SAMPLE));
+  await writeFile(join(outside, 'notes.txt'), 'canary-7f3a: must never appear in a reply');
+  await mkdir(join(dataDir, 'workbooks'), { recursive: true });
+  await symlink('/etc/passwd', join(dataDir, 'workbooks', 'evil.rollout.json'));
+  await symlink(join(outside, 'secret.rollout.json'), join(dataDir, 'workbooks', 'outside.rollout.json'));
+  await symlink(join(outside, 'notes.txt'), join(allowedDir, 'notes.rollout.json'));
+  host = createHost({
+    dataDir,
+    samplePath: SAMPLE,
+    user: { name: 'Fuzz', role: 'Fuzzer' },
+    allow: [allowedDir],
+  });
   await host.start();
   server = await startWebServer({ host, distDir });
   origin = `http://127.0.0.1:${server.port}`;
   const state = await host.api['session:get-state'](undefined);
   workbook = state.workbook!;
   workbookPath = state.file!.path;
+  currentId = fileIdFor(await realpath(workbookPath));
+  audit = JSON.parse(await readFile(workbookPath, 'utf8')).audit;
+  // Every id a link out of the allowed folders could be taken for: by target and by link.
+  outsideIds = [
+    '/etc/passwd',
+    join(outside, 'secret.rollout.json'),
+    join(outside, 'notes.txt'),
+    join(dataDir, 'workbooks', 'evil.rollout.json'),
+    join(dataDir, 'workbooks', 'outside.rollout.json'),
+    join(allowedDir, 'notes.rollout.json'),
+  ].map(fileIdFor);
   dataBefore = await snapshot(dataDir);
+  outsideBefore = await snapshot(outside);
   const info = await stat(workbookPath);
   workbookStat = { mtimeMs: info.mtimeMs, size: info.size };
   client = await connectClient();
@@ -74,7 +120,7 @@ afterAll(async () => {
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() || entry.isSymbolicLink()) continue;
     const path = join(entry.parentPath, entry.name);
     out.set(
       relative(dir, path),
@@ -180,37 +226,72 @@ function expectFor(frame: string | Buffer): Expect {
   switch (method) {
     case 'session:get-state':
     case 'workbook:list-recent':
+    case 'files:list-folders':
+    case 'history:list-entries':
       return { kind: 'ok', id };
     // Web mode has no file dialogs; nothing was changed, so there is nothing to undo or redo.
-    case 'dialog:choose-open-path':
-    case 'dialog:choose-save-path':
+    case 'dialog:open-workbook':
+    case 'dialog:save-workbook':
       return { kind: 'refused', id, code: 'unsupported' };
     case 'workbook:undo-change':
       return { kind: 'refused', id, code: 'nothing-to-undo' };
     case 'workbook:redo-change':
       return { kind: 'refused', id, code: 'nothing-to-redo' };
-    // Refused before anything is touched: Save As needs the workbook suffix, and restore only
-    // takes one of this workbook's own backups (the fuzzer never names one).
-    case 'workbook:save-as':
-      return (parsed.data as { path: string }).path.trim().endsWith('.rollout.json')
-        ? { kind: 'skip' }
-        : { kind: 'refused', id, code: 'invalid-path' };
-    case 'workbook:restore-backup':
-      return resolve((parsed.data as { backupPath: string }).backupPath).startsWith(join(dataDir, 'backups'))
-        ? { kind: 'skip' }
-        : { kind: 'refused', id, code: 'not-a-backup' };
     case 'workbook:open-file':
-      return (parsed.data as { path: string }).path === workbookPath ? { kind: 'ok', id } : { kind: 'skip' };
+      // Only the open workbook's own id names anything here (the fuzzer never lists files).
+      return (parsed.data as { fileId: string }).fileId === currentId
+        ? { kind: 'ok', id }
+        : { kind: 'refused', id, code: 'not-available' };
+    case 'workbook:save-as':
+      return saveAsExpectation(
+        id,
+        parsed.data as { folderId: string; fileName: string; overwrite?: boolean },
+      );
+    // No generator makes a whole valid workbook, so every upload that passes the schema is refused.
+    case 'workbook:upload-copy':
+      return { kind: 'refused', id, code: 'not-a-workbook' };
+    case 'workbook:restore-backup':
+      // The fuzzer never names one of the backups kept for the open file.
+      return { kind: 'refused', id, code: 'not-a-backup' };
     case 'workbook:dispatch-command':
       try {
-        applyCommand(workbook, parsed.data as Parameters<typeof applyCommand>[1]);
-        return { kind: 'skip' };
+        // The pure domain decides, with the open file's own audit log for edit conflicts.
+        const done = execute(openDoc(workbook), parsed.data as Command, ORACLE_META, audit);
+        return done ? { kind: 'skip' } : { kind: 'ok', id };
       } catch (error) {
         // The reducer's own refusal (unknown id, bad item, index past the end), by its code.
         return { kind: 'refused', id, code: error instanceof DomainError ? error.code : String(error) };
       }
     default:
       return { kind: 'skip' };
+  }
+}
+
+/** Save As: a known folder and a usable bare name write a file (held back); all else is refused. */
+function saveAsExpectation(
+  id: number,
+  input: { folderId: string; fileName: string; overwrite?: boolean },
+): Expect {
+  const folder = { workbooks: join(dataDir, 'workbooks'), 'allowed-1': allowedDir }[input.folderId];
+  if (!folder) return { kind: 'refused', id, code: 'not-available' };
+  let name: string;
+  try {
+    name = checkFileName(input.fileName);
+  } catch (error) {
+    return { kind: 'refused', id, code: (error as HostError).code };
+  }
+  const target = join(folder, name);
+  const info = existsSync(target) || isLink(target) ? lstatSync(target) : null;
+  if (info && !info.isFile()) return { kind: 'refused', id, code: 'not-available' };
+  if (info && !input.overwrite) return { kind: 'refused', id, code: 'exists' };
+  return { kind: 'skip' };
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 
@@ -227,6 +308,9 @@ async function sendAndCheck(frame: string | Buffer): Promise<void> {
 
 function checkAnswer(frame: string | Buffer, want: Exclude<Expect, { kind: 'skip' }>, answer: Answer): void {
   const shown = String(frame).slice(0, 300);
+  const text = JSON.stringify(answer);
+  if (text.includes('canary-7f3a') || text.includes('root:x:0:0') || text.includes(outside))
+    tally.leaks.push(shown);
   if (want.kind === 'ok') {
     expect(answer.id === want.id, shown).toBe(true);
     expect(answer.reply.ok, shown).toBe(true);
@@ -253,12 +337,9 @@ describe('fuzzing the web bridge', () => {
     { timeout: 30_000 },
     async (method) => {
       await fc.assert(
-        fc.asyncProperty(
-          inputFor(method, () => workbookPath),
-          async (input) => {
-            await sendAndCheck(frameText(method, input));
-          },
-        ),
+        fc.asyncProperty(inputFor(method, IDS), async (input) => {
+          await sendAndCheck(frameText(method, input));
+        }),
         {
           numRuns: method === 'workbook:dispatch-command' ? RUNS_FOR_COMMANDS : RUNS_PER_METHOD,
           ...FC_OPTIONS,
@@ -306,9 +387,7 @@ describe('fuzzing the web bridge', () => {
     const frames = fc
       .sample(
         fc.oneof(
-          fc
-            .constantFrom(...METHOD_NAMES)
-            .chain((m) => inputFor(m, () => workbookPath).map((input) => frameText(m, input))),
+          fc.constantFrom(...METHOD_NAMES).chain((m) => inputFor(m, IDS).map((input) => frameText(m, input))),
           rawFrame,
         ),
         { numRuns: 120, ...FC_OPTIONS },
@@ -350,6 +429,13 @@ describe('fuzzing the web bridge', () => {
     const info = await stat(workbookPath);
     expect({ mtimeMs: info.mtimeMs, size: info.size }).toEqual(workbookStat);
     expect(await snapshot(dataDir)).toEqual(dataBefore);
+    // Outside the allowed folders nothing was created, changed, locked or copied...
+    expect(await snapshot(outside)).toEqual(outsideBefore);
+    expect((await readdir(outside)).sort()).toEqual(['notes.txt', 'secret.rollout.json']);
+    expect(existsSync('/etc/passwd.lock')).toBe(false);
+    expect(existsSync(join(dataDir, 'quarantine'))).toBe(false);
+    // ...and nothing read from there came back in a reply or a push.
+    expect(tally.leaks).toEqual([]);
 
     const answer = await client.send(frameText('session:get-state', undefined));
     expect(answer.reply.ok).toBe(true);

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { createHost } from '../../../electron/host/host';
 import type { Host } from '../../../electron/host/types';
 import { startWebServer, type WebServer } from '../../../electron/web';
-import type { Reply, SessionState } from '../../../shared/contract';
+import type { Reply, SessionState, WorkbookChange } from '../../../shared/contract';
 
 // The real host on a temp data folder with the real sample, served on 127.0.0.1 and spoken to
 // with a real WebSocket client: the same path a browser in web mode takes.
@@ -33,7 +33,11 @@ beforeAll(async () => {
   await writeFile(join(tmp, 'pkg', 'package.json'), JSON.stringify({ name: SECRET }));
   await writeFile(join(tmp, 'pkg', 'dist', 'package.json'), JSON.stringify({ name: SECRET }));
 
-  host = createHost({ dataDir: join(tmp, 'data'), samplePath: SAMPLE, actor: 'web-test' });
+  host = createHost({
+    dataDir: join(tmp, 'data'),
+    samplePath: SAMPLE,
+    user: { name: 'Web test', role: 'QA' },
+  });
   await host.start();
   server = await startWebServer({ host, distDir });
   origin = `http://127.0.0.1:${server.port}`;
@@ -254,7 +258,8 @@ describe('web server WebSocket bridge', () => {
       { type: 'workbook.rename', name: '' },
       { type: 'workbook.rename', name: 'ok', extra: true },
       { type: 'item.add', collection: 'not-a-collection', item: {} },
-      { type: 'item.remove', collection: 'architecture.waves', id: 'no-such-id' },
+      { type: 'item.remove', collection: 'architecture.waves', id: 'no-such-id', baseRevision: 4 },
+      { type: 'item.remove', collection: 'architecture.waves', id: 'wave-1' },
       { type: 'item.move', collection: 'architecture.waves', id: 'x', toIndex: -1 },
       { type: 'item.add', collection: 'architecture.waves', item: { id: 'w-bad', audiencePercent: 'lots' } },
       JSON.parse('{"type":"workbook.rename","name":"x","__proto__":{"polluted":true}}'),
@@ -270,18 +275,31 @@ describe('web server WebSocket bridge', () => {
     client.ws.close();
   });
 
-  it('pushes a valid change to every other connected client', async () => {
+  it('pushes each change to every connected client as one small patch event, never the whole state', async () => {
     const author = await connectClient();
     const watcher = await connectClient();
+    const before = stateOf(await watcher.call('session:get-state')).workbook!.revision;
+    const frames: string[] = [];
+    watcher.ws.on('message', (data: WebSocket.RawData) => frames.push(data.toString()));
     const name = 'Renamed through the web bridge';
-    const pushed = watcher.nextEvent(
-      'session:state-changed',
-      (payload) => (payload as SessionState).workbook?.name === name,
-    );
+    const pushed = watcher.nextEvent('workbook:changed');
     const reply = await author.call('workbook:dispatch-command', { type: 'workbook.rename', name });
     expect(reply.ok).toBe(true);
-    const state = (await pushed) as SessionState;
-    expect(state.workbook?.name).toBe(name);
+    const change = (await pushed) as WorkbookChange;
+    expect(change).toMatchObject({
+      revision: before + 1,
+      patches: [{ op: 'replace', path: ['name'], value: name }],
+      by: { name: 'Web test', role: 'QA' },
+    });
+    // A round trip, so anything else the host pushed for this change has arrived too.
+    await watcher.call('session:get-state');
+    const events = frames.map((f) => JSON.parse(f) as { event?: string }).filter((m) => m.event);
+    expect(events.map((m) => m.event)).toEqual([
+      'workbook:save-status',
+      'workbook:changed',
+      'workbook:save-status',
+    ]);
+    expect(Math.max(...frames.filter((f) => f.includes('"event"')).map((f) => f.length))).toBeLessThan(1000);
     author.ws.close();
     watcher.ws.close();
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, entityId, finiteNumber, isoDay, optionalText, requiredText } from './fields';
+import { choice, entityId, finiteNumber, isoDay, optionalText, requiredText } from '../../schema/fields';
 
 // Checklist step 1: what success means, what risk is unacceptable, and who can call a no-go.
 

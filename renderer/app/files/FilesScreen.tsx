@@ -1,26 +1,22 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import type { RecentFile } from '../../shared/contract';
+import { useEffect, useRef, useState } from 'react';
+import type { RecentFile } from '../../../shared/contract';
+import { TextAction } from '../../components/TextAction';
 import {
-  choosePath,
   createFile,
-  isElectron,
   listRecent,
   openFile,
+  openLocalFile,
   openSample,
+  openWithDialog,
   run,
-  saveAs,
-} from '../store/actions';
-import { useAppStore } from '../store/app-store';
-import { OpenFileForm } from './OpenFileForm';
+  saveWithDialog,
+} from '../../store/actions';
+import { useAppStore } from '../../store/app-store';
+import { FileBrowser } from './FileBrowser';
+import { SaveAsForm } from './SaveAsForm';
+import { formatWhen } from './when';
 
 // The file area: everything about which workbook is open, kept out of the editing screens.
-
-function formatWhen(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 function RecentList() {
   const path = useAppStore((s) => s.session?.file?.path);
@@ -35,7 +31,7 @@ function RecentList() {
   return (
     <ul className="recent-list" data-testid="recent-files">
       {recent.map((r) => (
-        <li key={r.path} data-testid="recent-file" className={r.path === path ? 'current' : undefined}>
+        <li key={r.id} data-testid="recent-file" className={r.path === path ? 'current' : undefined}>
           <div className="recent-text">
             <span className="recent-name">{r.name}</span>
             <span className="recent-path" title={r.path}>
@@ -50,7 +46,7 @@ function RecentList() {
               type="button"
               className="btn small"
               aria-label={`Open ${r.name}`}
-              onClick={() => void openFile(r.path)}
+              onClick={() => void openFile(r.id)}
             >
               Open
             </button>
@@ -61,82 +57,78 @@ function RecentList() {
   );
 }
 
-function TextAction(props: {
-  label: string;
-  testid: string;
-  submitLabel: string;
-  submitTestid: string;
-  initial?: string;
-  placeholder?: string;
-  focusSerial?: number;
-  disabled?: boolean;
-  onSubmit(value: string): Promise<boolean>;
-  extra?: React.ReactNode;
-}) {
-  const id = useId();
-  const [value, setValue] = useState(props.initial ?? '');
-  const [busy, setBusy] = useState(false);
-  const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (props.focusSerial) ref.current?.focus();
-  }, [props.focusSerial]);
-  useEffect(() => setValue(props.initial ?? ''), [props.initial]);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!value.trim() || busy) return;
-    setBusy(true);
-    const ok = await props.onSubmit(value.trim()).finally(() => setBusy(false));
-    if (ok && props.initial === undefined) setValue('');
-  };
+/** Picks a workbook file from this computer; the same as dropping it on the window. */
+function UploadCard() {
+  const input = useRef<HTMLInputElement>(null);
+  const dialogs = useAppStore((s) => s.session?.dialogs ?? false);
   return (
-    <form className="inline-form" onSubmit={submit} noValidate>
-      <label htmlFor={id}>{props.label}</label>
-      <div className="input-row">
-        <input
-          id={id}
-          ref={ref}
-          data-testid={props.testid}
-          type="text"
-          autoComplete="off"
-          value={value}
-          placeholder={props.placeholder}
-          disabled={props.disabled}
-          onChange={(e) => setValue(e.target.value)}
-        />
-        <button
-          type="submit"
-          className="btn primary"
-          data-testid={props.submitTestid}
-          disabled={busy || props.disabled || !value.trim()}
-        >
-          {props.submitLabel}
-        </button>
-        {props.extra}
+    <section className="card" aria-labelledby="wb-upload">
+      <h2 id="wb-upload">
+        {dialogs ? 'Open a file from this computer' : 'Add a workbook from this computer'}
+      </h2>
+      <p className="muted small">
+        {dialogs
+          ? 'Choose a .rollout.json file, or drag one onto the window.'
+          : 'Choose a .rollout.json file, or drag one onto the window. It is checked, then kept as a copy in your workbooks folder; the original is not changed.'}
+      </p>
+      <div className="card-row">
+        {dialogs ? (
+          <button
+            type="button"
+            className="btn primary"
+            data-testid="open-dialog"
+            onClick={() => void openWithDialog()}
+          >
+            Choose a file…
+          </button>
+        ) : (
+          <>
+            <input
+              ref={input}
+              type="file"
+              accept=".json,application/json"
+              className="visually-hidden"
+              data-testid="upload-input"
+              tabIndex={-1}
+              aria-hidden="true"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void openLocalFile(file);
+              }}
+            />
+            <button
+              type="button"
+              className="btn primary"
+              data-testid="upload"
+              onClick={() => input.current?.click()}
+            >
+              Choose a file…
+            </button>
+          </>
+        )}
       </div>
-    </form>
+    </section>
   );
 }
 
-export function WorkbookScreen() {
+export function FilesScreen() {
   const session = useAppStore((s) => s.session);
   const intent = useAppStore((s) => s.fileIntent);
   const wb = session?.workbook ?? null;
   const file = session?.file ?? null;
   const serial = (kind: string) => (intent?.kind === kind ? intent.serial : undefined);
-  const [saveDialog, setSaveDialog] = useState(isElectron);
 
-  const chooseSave = async () => {
-    const chosen = await choosePath('save');
-    if (chosen === 'unsupported') setSaveDialog(false);
-    else if (chosen) await saveAs(chosen);
-  };
-
-  // From the menu, Electron goes straight to the native dialog; the field is the fallback.
+  // From the menu, the desktop app goes straight to the native dialogs.
+  const openSerial = serial('open');
   const saveSerial = serial('save-as');
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run only when the menu asks again
   useEffect(() => {
-    if (saveSerial && saveDialog) void chooseSave();
+    if (openSerial && session?.dialogs) void openWithDialog();
+  }, [openSerial]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run only when the menu asks again
+  useEffect(() => {
+    if (saveSerial && session?.dialogs) void saveWithDialog();
   }, [saveSerial]);
 
   const rename = async (name: string) => (await run({ type: 'workbook.rename', name })) !== null;
@@ -153,20 +145,22 @@ export function WorkbookScreen() {
               {file.readOnly ? ' (read-only)' : ''}, saved at:
             </p>
             <p>
-              <code className="break">{file.path}</code>
+              <code className="break" data-testid="open-path">
+                {file.path}
+              </code>
             </p>
           </>
         ) : (
           <p className="lead">
-            No workbook is open. Open the sample, a recent workbook, or create a new one.
+            No workbook is open. Open one below, start from the sample, or create a new one.
           </p>
         )}
       </header>
 
       <div className="card-grid">
-        <section className="card" aria-labelledby="wb-open">
-          <h2 id="wb-open">Open</h2>
-          <OpenFileForm focusSerial={serial('open')} />
+        <section className="card wide" aria-labelledby="wb-open">
+          <h2 id="wb-open">Open a workbook</h2>
+          <FileBrowser />
           <div className="card-row">
             <button type="button" className="btn" data-testid="open-sample" onClick={() => void openSample()}>
               Open the sample workbook
@@ -174,6 +168,8 @@ export function WorkbookScreen() {
             <span className="muted small">A three-wave CRM migration to explore or copy from.</span>
           </div>
         </section>
+
+        <UploadCard />
 
         <section className="card" aria-labelledby="wb-new">
           <h2 id="wb-new">New workbook</h2>
@@ -188,32 +184,7 @@ export function WorkbookScreen() {
           />
         </section>
 
-        {wb ? (
-          <section className="card" aria-labelledby="wb-save">
-            <h2 id="wb-save">Save a copy as</h2>
-            <TextAction
-              label="New file path"
-              testid="save-as-path"
-              submitLabel="Save as"
-              submitTestid="save-as-submit"
-              placeholder="e.g. /home/me/rollouts/copy.rollout.json"
-              focusSerial={saveDialog ? undefined : saveSerial}
-              onSubmit={saveAs}
-              extra={
-                saveDialog ? (
-                  <button
-                    type="button"
-                    className="btn"
-                    data-testid="choose-save-path"
-                    onClick={() => void chooseSave()}
-                  >
-                    Choose location…
-                  </button>
-                ) : null
-              }
-            />
-          </section>
-        ) : null}
+        {wb ? <SaveAsForm focusSerial={session?.dialogs ? undefined : saveSerial} /> : null}
 
         {wb ? (
           <section className="card" aria-labelledby="wb-rename">

@@ -1,0 +1,42 @@
+import { enablePatches, applyPatches as immerApply } from 'immer';
+import { z } from 'zod';
+
+// A change travels as patches: the host pushes them to every window, keeps their inverses for
+// undo, and records them in the audit log. The shape is immer's (and JSON Patch's minus the
+// string paths), so immer applies them on both sides with structural sharing.
+
+enablePatches();
+
+export type PatchPath = (string | number)[];
+
+export interface Patch {
+  op: 'add' | 'remove' | 'replace';
+  path: PatchPath;
+  value?: unknown;
+}
+
+export const PatchSchema = z.strictObject({
+  op: z.enum(['add', 'remove', 'replace']),
+  path: z.array(z.union([z.string().max(200), z.number().int().min(0)])).max(32),
+  value: z.unknown().optional(),
+});
+
+export function applyPatches<T extends object>(base: T, patches: readonly Patch[]): T {
+  if (patches.length === 0) return base;
+  return immerApply(base, patches as Patch[]);
+}
+
+/** Structural equality of JSON values (no Dates, Maps or cycles in a workbook). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bs = b as unknown[];
+    return a.length === bs.length && a.every((x, i) => jsonEqual(x, bs[i]));
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => Object.hasOwn(b, k) && jsonEqual((a as never)[k], (b as never)[k]));
+}
