@@ -403,6 +403,13 @@ describe('fuzzing the web bridge', () => {
       if (want.kind === 'bad-frame') continue;
       const answer = byId.get(want.id);
       expect(answer, `no reply for frame ${i}`).toBeDefined();
+      // Opens, saves-as and restores run one at a time and refuse changes arriving meanwhile,
+      // with "busy": in a burst, a change may meet one of them in flight.
+      const raced =
+        !answer!.reply.ok &&
+        answer!.reply.error.code === 'busy' &&
+        /"method":"workbook:(dispatch-command|undo-change|redo-change)"/.test(String(frames[i]));
+      if (raced && want.kind === 'refused') continue;
       checkAnswer(frames[i]!, want, answer!);
     }
     const badFrames = answers.filter((a) => a.id === null);
