@@ -20,8 +20,10 @@ function fileNameFor(suggested: string): string {
   return base.toLowerCase().endsWith(WORKBOOK_SUFFIX) ? base : `${base}${WORKBOOK_SUFFIX}`;
 }
 
-export function createShellCapabilities(): ShellCapabilities {
+/** Native dialogs, plus the projector window, which main owns and passes in. */
+export function createShellCapabilities(openProjector: () => Promise<void>): ShellCapabilities {
   return {
+    openProjector,
     async chooseOpenPath() {
       const owner = BrowserWindow.getFocusedWindow();
       const options = { properties: ['openFile' as const], filters: FILTERS };

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerSaveBlocker, protocol, session } from 'electron';
 import type { MenuAction } from '../shared/contract';
 import { messageOf } from '../shared/domain/format';
 import { createShellCapabilities } from './dialogs';
@@ -11,7 +11,13 @@ import type { Host } from './host/types';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { readStaticFile, securityHeaders } from './static-files';
-import { appWindows, createAppWindow, hardenSession, isAppWebContents } from './windows';
+import {
+  appWindows,
+  createAppWindow,
+  createProjectorWindow,
+  hardenSession,
+  isAppWebContents,
+} from './windows';
 
 // Electron main: app lifecycle and wiring only. Everything that can be tested without the
 // Electron binary lives in host/ (the data) and the small modules beside this one.
@@ -38,6 +44,9 @@ if (!app.isPackaged && process.env.WARROOM_DATA_DIR) {
 }
 
 let host: Host | null = null;
+let projector: BrowserWindow | null = null;
+/** Set once the app is quitting: windows closing then must not be remembered as closed. */
+let quitting = false;
 let pendingFile: string | null = findWorkbookArgument(process.argv, process.cwd());
 
 if (!app.requestSingleInstanceLock({ file: pendingFile })) {
@@ -61,6 +70,9 @@ if (!app.requestSingleInstanceLock({ file: pendingFile })) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -83,7 +95,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     samplePath,
     suggestedName: osUserName(),
-    shell: createShellCapabilities(),
+    shell: createShellCapabilities(openProjector),
   });
   await started.start();
   host = started;
@@ -92,8 +104,33 @@ async function start(): Promise<void> {
   installQuitHandler(started, unregister);
 
   openWindow();
+  // A board that was up when the app quit comes back: the room is still looking at it.
+  if (started.projectorWindow.wasOpen()) void openProjector();
   if (pendingFile) openWorkbook(pendingFile);
   pendingFile = null;
+}
+
+/**
+ * Opens the projector window, or brings it forward. The display stays awake while it is open
+ * (a board going dark mid-meeting is the failure), and whether it is open is remembered so the
+ * next start brings it back. ipc.ts trusts it like the main window: it is one of appWindows().
+ */
+async function openProjector(): Promise<void> {
+  if (projector && !projector.isDestroyed()) {
+    projector.show();
+    projector.focus();
+    return;
+  }
+  const win = createProjectorWindow(preloadPath);
+  projector = win;
+  const blocker = powerSaveBlocker.start('prevent-display-sleep');
+  win.on('closed', () => {
+    if (powerSaveBlocker.isStarted(blocker)) powerSaveBlocker.stop(blocker);
+    if (projector === win) projector = null;
+    if (!quitting) void host?.projectorWindow.setOpen(false).catch(() => undefined);
+  });
+  // Remembering is a convenience: a settings file that cannot be written must not stop the board.
+  await host?.projectorWindow.setOpen(true).catch(() => undefined);
 }
 
 /** Serves dist/renderer under app://bundle with the same CSP as web mode (minus the socket). */
@@ -144,8 +181,12 @@ function openRecent(fileId: string): void {
 function watchRecentFiles(started: Host): void {
   const handlers = {
     send: (action: MenuAction) => {
+      // File and history actions belong to an editing window: sent to the projector, they
+      // would navigate the board away from the verdict the room is reading.
       const focused = BrowserWindow.getFocusedWindow();
-      const target = focused && isAppWebContents(focused.webContents) ? focused : appWindows()[0];
+      const editing = (win: BrowserWindow | null): win is BrowserWindow =>
+        win !== null && win !== projector && isAppWebContents(win.webContents);
+      const target = editing(focused) ? focused : appWindows().find(editing);
       target?.webContents.send('app:menu-action', action);
     },
     openRecent,

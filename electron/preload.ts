@@ -28,6 +28,8 @@ const METHOD_TABLE: Record<Method, true> = {
   'workbook:list-recent': true,
   'dialog:open-workbook': true,
   'dialog:save-workbook': true,
+  'projector:set-settings': true,
+  'projector:open-window': true,
   'history:list-entries': true,
 };
 

@@ -1,10 +1,12 @@
-import { BrowserWindow, type Session, type WebContents } from 'electron';
+import { BrowserWindow, type Rectangle, type Session, screen, type WebContents } from 'electron';
 
 // Every window we open comes from here, hardened the same way; the set of live windows is
 // what ipc.ts checks senders against and where host events are delivered.
 
 export const APP_ORIGIN = 'app://bundle';
 export const APP_URL = `${APP_ORIGIN}/index.html`;
+/** The board's hash route (PROJECTOR_ROUTE in renderer/app/routes.ts; main cannot import the renderer). */
+export const PROJECTOR_URL = `${APP_URL}#/projector`;
 
 const windows = new Set<BrowserWindow>();
 
@@ -43,17 +45,26 @@ export interface WindowOptions {
   preloadPath: string;
   /** The title until the page sets its own (e.g. a projector window). */
   title?: string;
+  /** What to load: the bundle's start page unless a route is given (always inside the bundle). */
+  url?: string;
+  /** Where to put the window, e.g. on a second display; the OS decides when absent. */
+  bounds?: Rectangle;
+  fullscreen?: boolean;
+  backgroundColor?: string;
 }
 
 export function createAppWindow(options: WindowOptions): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
+    width: options.bounds?.width ?? 1400,
+    height: options.bounds?.height ?? 900,
+    ...(options.bounds ? { x: options.bounds.x, y: options.bounds.y } : {}),
+    // Only ever set to true: an explicit false hides the full-screen button on macOS.
+    ...(options.fullscreen ? { fullscreen: true } : {}),
     minWidth: 800,
     minHeight: 560,
     title: options.title ?? 'Rollout War Room',
     show: false,
-    backgroundColor: '#10151c',
+    backgroundColor: options.backgroundColor ?? '#10151c',
     webPreferences: {
       preload: options.preloadPath,
       contextIsolation: true,
@@ -85,6 +96,25 @@ export function createAppWindow(options: WindowOptions): BrowserWindow {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.once('ready-to-show', () => win.show());
 
-  void win.loadURL(APP_URL);
+  const url = options.url ?? APP_URL;
+  void win.loadURL(isAppUrl(url) ? url : APP_URL);
   return win;
+}
+
+/**
+ * The projector board in a window of its own, hardened exactly like the main one (same
+ * function). With a second display attached (the projector), it opens full screen there; with
+ * one display, as a normal window the facilitator can drag.
+ */
+export function createProjectorWindow(preloadPath: string): BrowserWindow {
+  const primary = screen.getPrimaryDisplay();
+  const second = screen.getAllDisplays().find((d) => d.id !== primary.id);
+  return createAppWindow({
+    preloadPath,
+    title: 'Projector — Rollout War Room',
+    url: PROJECTOR_URL,
+    // The board's own black, so no flash of the app's colour before it paints.
+    backgroundColor: '#000000',
+    ...(second ? { bounds: second.bounds, fullscreen: true } : {}),
+  });
 }

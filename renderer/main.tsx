@@ -14,6 +14,7 @@ import './styles/layout.css';
 import './styles/collection.css';
 import './styles/screens.css';
 import './styles/files.css';
+import './styles/status.css';
 
 // Theme first, before React renders, so the first paint is already in the right colours.
 applyTheme(useAppStore.getState().theme, false);

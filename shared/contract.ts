@@ -4,6 +4,7 @@ import { CommandSchema } from './domain/commands';
 import { type Identity, IdentitySchema } from './domain/identity';
 import { MAX_WORKBOOK_BYTES } from './domain/limits';
 import type { Patch } from './domain/patches';
+import { type ProjectorSettings, ProjectorSettingsSchema } from './domain/projector';
 import type { Workbook } from './schema/workbook';
 
 // The one typed API between renderer and host. The preload, the IPC registration, the web
@@ -48,6 +49,8 @@ export const METHODS = {
   'workbook:list-recent': none,
   'dialog:open-workbook': none,
   'dialog:save-workbook': none,
+  'projector:set-settings': ProjectorSettingsSchema,
+  'projector:open-window': none,
   'history:list-entries': z.strictObject({
     area: z.string().max(60).optional(),
     /** Entries older than this revision; absent for the newest. */
@@ -124,6 +127,8 @@ export interface SessionState {
   suggestedName: string;
   /** True when the shell has native file dialogs (Electron). */
   dialogs: boolean;
+  /** The room the projector board is sized for. */
+  projector: ProjectorSettings;
 }
 
 /** A workbook file the host offers to open, named by an id. */
@@ -183,6 +188,9 @@ export interface MethodResults {
   /** Null when the user cancelled the dialog. */
   'dialog:open-workbook': SessionState | null;
   'dialog:save-workbook': SessionState | null;
+  'projector:set-settings': ProjectorSettings;
+  /** Opens (or brings forward) the projector window; false where the shell has none (web mode). */
+  'projector:open-window': { opened: boolean };
   'history:list-entries': HistoryPage;
 }
 

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { HostApi } from '../../shared/contract';
 import { WORKBOOK_SUFFIX } from '../../shared/domain/limits';
+import { AutoPromoter } from './auto-promote';
 import { BackupStore } from './backups';
 import { type DurableFs, nodeDurableFs } from './durable-write';
 import { HostError } from './errors';
@@ -55,6 +56,7 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
       user: () => settings.user() ?? options.user ?? null,
       suggestedName: options.suggestedName ?? '',
       dialogs: options.shell !== undefined,
+      projector: () => settings.projector(),
     },
     now,
   );
@@ -73,6 +75,9 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
     );
     return access;
   };
+  const promoter = new AutoPromoter(session, now);
+  // A reading that makes the last gate pass promotes an automatic wave at once, not at the next tick.
+  events.on('workbook:changed', () => queueMicrotask(() => void promoter.check()));
   const files = new WorkbookFiles(
     ctx,
     session,
@@ -118,6 +123,16 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
       const path = await shell().chooseSavePath(`${slugify(name)}${WORKBOOK_SUFFIX}`);
       return path ? files.saveAsChosen(path) : null;
     },
+    'projector:set-settings': async (projector) => {
+      await settings.setProjector(projector);
+      session.emitState();
+      return projector;
+    },
+    'projector:open-window': async () => {
+      if (!options.shell) return { opened: false };
+      await options.shell.openProjector();
+      return { opened: true };
+    },
     'history:list-entries': ({ area, before, limit }) => session.history(area, before, limit),
   };
 
@@ -128,8 +143,17 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
       await fileAccess();
       await settings.ready();
       await files.start();
+      promoter.start();
     },
+    tick: () => promoter.check(),
     openPath: (path) => files.openChosen(path),
-    close: () => files.close(),
+    projectorWindow: {
+      wasOpen: () => settings.projectorOpen(),
+      setOpen: (open) => settings.setProjectorOpen(open),
+    },
+    close: async () => {
+      promoter.stop();
+      await files.close();
+    },
   };
 }

@@ -10,6 +10,7 @@ import {
   undo,
 } from '../../shared/domain/history';
 import type { Identity } from '../../shared/domain/identity';
+import type { ProjectorSettings } from '../../shared/domain/projector';
 import type { Workbook, WorkbookFile } from '../../shared/schema/workbook';
 import { AuditArchive } from './audit-archive';
 import { HostError } from './errors';
@@ -44,6 +45,7 @@ export interface SessionFacts {
   user(): Identity | null;
   suggestedName: string;
   dialogs: boolean;
+  projector(): ProjectorSettings;
 }
 
 const SAVED: SaveStatus = { state: 'saved' };
@@ -90,11 +92,17 @@ export class Session {
       user: this.facts.user(),
       suggestedName: this.facts.suggestedName,
       dialogs: this.facts.dialogs,
+      projector: this.facts.projector(),
     };
   }
 
   dispatch(cmd: Command): Promise<Ack> {
     return this.change((doc, meta, c) => execute(doc, cmd, meta, c.audit.entries));
+  }
+
+  /** A change the host makes itself (the automatic promotion rule), signed as `who`. */
+  dispatchAs(cmd: Command, who: Identity): Promise<Ack> {
+    return this.change((doc, meta, c) => execute(doc, cmd, meta, c.audit.entries), who);
   }
 
   undo(): Promise<Ack> {
@@ -221,9 +229,12 @@ export class Session {
     this.current = null;
   }
 
-  private async change(step: (doc: Doc, meta: CommitMeta, c: Current) => Committed | null): Promise<Ack> {
+  private async change(
+    step: (doc: Doc, meta: CommitMeta, c: Current) => Committed | null,
+    signer?: Identity,
+  ): Promise<Ack> {
     const c = this.writable();
-    const who = this.facts.user();
+    const who = signer ?? this.facts.user();
     if (!who) {
       throw new HostError(
         'identity-required',

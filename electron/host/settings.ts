@@ -3,6 +3,11 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { messageOf } from '../../shared/domain/format';
 import { type Identity, IdentitySchema } from '../../shared/domain/identity';
+import {
+  DEFAULT_PROJECTOR,
+  type ProjectorSettings,
+  ProjectorSettingsSchema,
+} from '../../shared/domain/projector';
 import { summarizeIssues, toFieldIssues } from '../../shared/schema/issues';
 import { type DurableFs, durableWrite, isCode, removeStaleTemps } from './durable-write';
 import { fileStamp } from './format';
@@ -28,6 +33,10 @@ const SettingsSchema = z.strictObject({
   version: z.literal(2),
   recent: z.array(RecentSchema).max(100),
   user: IdentitySchema.nullable(),
+  // Added after version 2 shipped; optional so those files stay valid as they are.
+  projector: ProjectorSettingsSchema.optional(),
+  /** Whether the desktop app's projector window was open when it quit, to bring it back. */
+  projectorOpen: z.boolean().optional(),
 });
 type Settings = z.infer<typeof SettingsSchema>;
 
@@ -70,6 +79,25 @@ export class SettingsStore {
   /** Who signs changes; null until the user has said. Call after load() (host start). */
   user(): Identity | null {
     return this.settings.user;
+  }
+
+  projector(): ProjectorSettings {
+    return this.settings.projector ?? DEFAULT_PROJECTOR;
+  }
+
+  async setProjector(projector: ProjectorSettings): Promise<void> {
+    await this.loaded();
+    await this.save({ ...this.settings, projector });
+  }
+
+  projectorOpen(): boolean {
+    return this.settings.projectorOpen ?? false;
+  }
+
+  async setProjectorOpen(projectorOpen: boolean): Promise<void> {
+    await this.loaded();
+    if ((this.settings.projectorOpen ?? false) !== projectorOpen)
+      await this.save({ ...this.settings, projectorOpen });
   }
 
   async setUser(user: Identity): Promise<void> {

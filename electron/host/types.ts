@@ -5,6 +5,8 @@ import type { Identity } from '../../shared/domain/identity';
 export interface ShellCapabilities {
   chooseOpenPath(): Promise<string | null>;
   chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** Opens or brings forward the projector window (full screen on a second display if any). */
+  openProjector(): Promise<void>;
 }
 
 export interface HostOptions {
@@ -37,6 +39,10 @@ export interface Host {
    * the desktop window). Never wired to a renderer request: pages name files by id.
    */
   openPath(path: string): Promise<SessionState>;
+  /** Runs the rules that go by the clock (automatic promotion) now; they also run every 15 s. */
+  tick(): Promise<void>;
+  /** The desktop shell records whether its projector window is open, to bring it back next time. */
+  projectorWindow: { wasOpen(): boolean; setOpen(open: boolean): Promise<void> };
   /** Flushes pending writes and releases the file lock. */
   close(): Promise<void>;
 }

@@ -15,6 +15,7 @@ import { fileStamp } from './format';
 import { type OpenContext, openWorkbookFile } from './open-file';
 import { archivePathFor, slugify, workbooksDir } from './paths';
 import { readWorkbookFile } from './read-workbook';
+import { sampleCopy } from './sample';
 import type { Session } from './session';
 import type { SettingsStore } from './settings';
 import { serializeWorkbook } from './workbook-adapter';
@@ -44,7 +45,7 @@ export class WorkbookFiles {
         const path = await this.usable(recent.path);
         if (path) return this.switchTo(path);
       }
-      return this.switchTo(await this.sampleCopy());
+      return this.switchTo(await sampleCopy(this.ctx, this.samplePath));
     });
   }
 
@@ -64,7 +65,7 @@ export class WorkbookFiles {
   }
 
   openSample(): Promise<SessionState> {
-    return this.session.lifecycle(async () => this.switchTo(await this.sampleCopy()));
+    return this.session.lifecycle(async () => this.switchTo(await sampleCopy(this.ctx, this.samplePath)));
   }
 
   create(name: string): Promise<SessionState> {
@@ -312,31 +313,5 @@ export class WorkbookFiles {
       path = join(dir, `${slug}-${n}${WORKBOOK_SUFFIX}`);
     }
     return path;
-  }
-
-  /** The user's own copy of the bundled sample: the bundle itself is never edited. */
-  private async sampleCopy(): Promise<string> {
-    const target = join(workbooksDir(this.ctx.dataDir), basename(this.samplePath));
-    if (
-      await lstat(target).then(
-        () => true,
-        () => false,
-      )
-    )
-      return target;
-    const bytes = await readFile(this.samplePath).catch((error: unknown) => {
-      throw new HostError(
-        'not-found',
-        `The sample workbook that ships with the app is missing: ${messageOf(error)}`,
-      );
-    });
-    try {
-      await mkdir(dirname(target), { recursive: true });
-      await durableWrite(target, bytes, this.ctx.fs);
-    } catch (error) {
-      const message = `Could not copy the sample workbook to ${target}: ${messageOf(error)}`;
-      throw new HostError('save-failed', message, '', { cause: error });
-    }
-    return target;
   }
 }

@@ -12,9 +12,11 @@ import { HistoryScreen } from './HistoryScreen';
 import { IdentityDialog } from './IdentityDialog';
 import { NotFound } from './NotFound';
 import { ProblemScreen } from './ProblemScreen';
-import { areaRoute, FILES_ROUTE, HISTORY_ROUTE, HOME_ROUTE } from './routes';
+import { ProjectorBoard } from './projector/ProjectorBoard';
+import { areaRoute, FILES_ROUTE, HISTORY_ROUTE, HOME_ROUTE, PROJECTOR_ROUTE } from './routes';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
+import { useBreachAlerts } from './use-breach-alerts';
 import { useUndoShortcuts } from './use-shortcuts';
 
 function MainContent() {
@@ -59,6 +61,7 @@ function Shell() {
   const [location] = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   useUndoShortcuts();
+  useBreachAlerts();
 
   // A new view starts at its top; focus stays where it was so the sidebar keeps its place.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on route change only
@@ -87,10 +90,16 @@ function Shell() {
   );
 }
 
+/** The projector board stands alone; every other route lives in the app shell. */
+function Root() {
+  const [location] = useLocation();
+  return location === PROJECTOR_ROUTE ? <ProjectorBoard /> : <Shell />;
+}
+
 export function App() {
   return (
     <Router hook={useHashLocation}>
-      <Shell />
+      <Root />
     </Router>
   );
 }

@@ -1,6 +1,7 @@
 import type { SaveStatus } from '../../shared/contract';
 import { redo, undo } from '../store/actions';
 import { requestIdentity, toggleTheme, useAppStore } from '../store/app-store';
+import { OpenProjectorButton } from './projector/OpenProjectorButton';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -107,6 +108,7 @@ export function Header() {
         >
           Redo
         </button>
+        {wb ? <OpenProjectorButton /> : null}
         <button type="button" className="btn" data-testid="theme-toggle" onClick={toggleTheme}>
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>

@@ -4,9 +4,9 @@ import type { AuditEntry } from '../../shared/domain/audit';
 import { describeValue } from '../../shared/domain/format';
 import type { Patch } from '../../shared/domain/patches';
 import { toBridgeError } from '../bridge';
+import { formatWhen } from '../components/when';
 import { historyPage } from '../store/actions';
 import { useAppStore } from '../store/app-store';
-import { formatWhen } from './files/when';
 
 // Every change to the workbook: who, when, what. The newest come from the workbook itself, the
 // older from its archive beside it; the host pages through both, newest first.

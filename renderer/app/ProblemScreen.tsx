@@ -1,9 +1,9 @@
 import type { BackupInfo, OpenProblem } from '../../shared/contract';
 import { formatBytes } from '../../shared/domain/format';
+import { formatWhen } from '../components/when';
 import { openSample, restoreBackup } from '../store/actions';
 import { dismissProblem, useAppStore } from '../store/app-store';
 import { FileBrowser } from './files/FileBrowser';
-import { formatWhen } from './files/when';
 
 const formatTaken = (iso: string) => formatWhen(iso, true);
 

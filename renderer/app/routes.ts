@@ -7,6 +7,8 @@ import { AREAS, type AreaId } from '../../shared/areas';
 
 export const FILES_ROUTE = '/files';
 export const HISTORY_ROUTE = '/history';
+/** The board a facilitator projects: no sidebar, no header, readable from the back row. */
+export const PROJECTOR_ROUTE = '/projector';
 
 export const areaRoute = (id: AreaId) => `/${id}`;
 

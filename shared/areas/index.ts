@@ -4,9 +4,9 @@ import { cabArea } from './cab/area';
 import { pilotArea } from './pilot/area';
 import { runbooksArea } from './runbooks/area';
 import { scorecardArea } from './scorecard/area';
-import { signalsArea } from './signals/area';
 import { stakeholdersArea } from './stakeholders/area';
 import { successArea } from './success/area';
+import { wavesArea } from './waves/area';
 
 // The one registry of workbook areas, in checklist order. The workbook schema, the command
 // union, the sidebar, the routes and the e2e screen list all derive from this list: adding an
@@ -17,7 +17,7 @@ export const AREAS = [
   architectureArea,
   stakeholdersArea,
   pilotArea,
-  signalsArea,
+  wavesArea,
   runbooksArea,
   adoptionArea,
   scorecardArea,

@@ -7,6 +7,7 @@ export class DomainError extends Error {
       | 'duplicate-id'
       | 'out-of-range'
       | 'conflict'
+      | 'not-allowed'
       | 'nothing-to-undo'
       | 'nothing-to-redo',
     message: string,

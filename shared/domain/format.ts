@@ -29,3 +29,35 @@ export function describeValue(value: unknown, max = 40): string {
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** "14:02:11" in local time: host and windows share a machine in both shells. */
+export function clockTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleTimeString('en-GB', { hour12: false });
+}
+
+/** 38000 → "38 s", 4_000_000 → "1 h 6 min": how old something is, or how long until it. */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d} days ${h % 24} h` : `${d} days`;
+}
+
+/** "2" + "%" reads as "2%", but "30" + "min" as "30 min". */
+export function withUnit(value: number, unit: string): string {
+  const u = unit.trim();
+  if (!u) return String(value);
+  return /^[%‰°]/.test(u) ? `${value}${u}` : `${value} ${u}`;
+}
+
+/** 15 → "15 min", 60 → "1 h", 1440 → "24 h", 10080 → "7 days". */
+export function formatWindow(minutes: number): string {
+  if (minutes >= 2880 && minutes % 1440 === 0) return `${minutes / 1440} days`;
+  if (minutes >= 60 && minutes % 60 === 0) return `${minutes / 60} h`;
+  return `${minutes} min`;
+}

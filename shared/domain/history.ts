@@ -1,9 +1,10 @@
+import type { CommandContext } from '../areas/types';
 import type { Workbook } from '../schema/workbook';
 import { type AuditEntry, auditEntry } from './audit';
-import { COLLECTIONS, itemKey } from './collections';
+import { COLLECTIONS, type CollectionKey } from './collections';
 import type { Command } from './commands';
 import { DomainError } from './errors';
-import type { Identity } from './identity';
+import { clockTime } from './format';
 import { applyPatches, type Patch } from './patches';
 import { applyCommand } from './reducer';
 
@@ -27,11 +28,8 @@ export interface Doc {
   future: readonly Step[];
 }
 
-export interface CommitMeta {
-  who: Identity;
-  /** ISO time of the change; passed in so this stays pure and replayable. */
-  at: string;
-}
+/** Who and when: passed in so this stays pure and replayable. */
+export type CommitMeta = CommandContext;
 
 /** A change made: the new document, its audit entry, and the patches every window applies. */
 export interface Committed {
@@ -43,9 +41,9 @@ export interface Committed {
 export const openDoc = (wb: Workbook): Doc => ({ wb, past: [], future: [] });
 
 /**
- * Runs a command. `recent` is the audit log still in memory, newest last: an edit made against
- * an older revision is refused when someone changed the same item since. Returns null when the
- * command changes nothing (saving an unchanged form), which makes no revision.
+ * Runs a command. `recent` is the audit log still in memory, newest last: a command that says
+ * which revision it was made against is refused when someone changed the same item since.
+ * Returns null when the command changes nothing (saving an unchanged form): no revision.
  */
 export function execute(
   doc: Doc,
@@ -53,8 +51,10 @@ export function execute(
   meta: CommitMeta,
   recent: readonly AuditEntry[],
 ): Committed | null {
-  if (cmd.type === 'item.update' || cmd.type === 'item.remove') checkBase(doc.wb, cmd, recent);
-  const change = applyCommand(doc.wb, cmd);
+  const change = applyCommand(doc.wb, cmd, meta);
+  if ('baseRevision' in cmd && typeof cmd.baseRevision === 'number') {
+    checkBase(doc.wb, cmd.baseRevision, change.touched, recent);
+  }
   if (change.patches.length === 0) return null;
   const step: Step = {
     patches: change.patches,
@@ -115,50 +115,52 @@ function commit(
 }
 
 /**
- * Refuses an edit to an item someone changed after the editor's `baseRevision`, naming who and
- * when. Only changes to the same item count: two windows editing different items never clash.
+ * Refuses a change to an item someone changed after `base`, the revision the change was made
+ * against, naming who and when. Only changes to the same item count: two windows editing
+ * different items never clash.
  */
 function checkBase(
   wb: Workbook,
-  cmd: Extract<Command, { type: 'item.update' | 'item.remove' }>,
+  base: number,
+  touched: readonly string[],
   recent: readonly AuditEntry[],
 ): void {
-  if (cmd.baseRevision > wb.revision) {
+  if (base > wb.revision) {
     throw new DomainError(
       'conflict',
-      `This edit says it was made at revision ${cmd.baseRevision}, but the workbook is only at ` +
+      `This edit says it was made at revision ${base}, but the workbook is only at ` +
         `revision ${wb.revision}. Reload the item and make the change again.`,
       'baseRevision',
     );
   }
-  if (cmd.baseRevision === wb.revision) return;
-  const key = itemKey(cmd.collection, cmd.id);
-  const noun = COLLECTIONS[cmd.collection].noun;
+  if (base === wb.revision || touched.length === 0) return;
   const oldest = recent[0]?.rev ?? wb.revision + 1;
   for (let i = recent.length - 1; i >= 0; i--) {
     const entry = recent[i]!;
-    if (entry.rev <= cmd.baseRevision) return;
-    if (!entry.items.includes(key)) continue;
+    if (entry.rev <= base) return;
+    const key = touched.find((k) => entry.items.includes(k));
+    if (!key) continue;
     throw new DomainError(
       'conflict',
-      `${entry.by}${entry.role ? ` (${entry.role})` : ''} changed this ${noun} at ${clock(entry.at)} ` +
+      `${entry.by}${entry.role ? ` (${entry.role})` : ''} changed this ${nounOf(key)} at ${clockTime(entry.at)} ` +
         `(revision ${entry.rev}), after you started editing it. Your text is kept: reload the item ` +
         'to see their change, then apply yours again.',
       'baseRevision',
     );
   }
-  // Changes between baseRevision and the oldest entry in memory have moved to the archive.
-  if (oldest > cmd.baseRevision + 1) {
+  // Changes between base and the oldest entry in memory have moved to the archive.
+  if (oldest > base + 1) {
     throw new DomainError(
       'conflict',
-      `This edit was started ${wb.revision - cmd.baseRevision} changes ago, too long to be sure ` +
+      `This edit was started ${wb.revision - base} changes ago, too long to be sure ` +
         'nobody changed the same item since. Reload the item, then apply your change again.',
       'baseRevision',
     );
   }
 }
 
-/** "14:02:11" in local time: both shells serve windows on the host's own machine. */
-function clock(iso: string): string {
-  return new Date(iso).toLocaleTimeString('en-GB', { hour12: false });
+/** "success.stopConditions/sc-1" → "stop condition"; other keys name an "item". */
+function nounOf(key: string): string {
+  const collection = key.split('/')[0] as CollectionKey;
+  return Object.hasOwn(COLLECTIONS, collection) ? COLLECTIONS[collection].noun : 'item';
 }

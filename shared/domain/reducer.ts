@@ -1,35 +1,31 @@
+import type { CommandContext, Plan } from '../areas/types';
 import { summarizeIssues, toFieldIssues } from '../schema/issues';
 import type { Workbook } from '../schema/workbook';
 import { COLLECTIONS, type CollectionInfo, itemKey, listOf } from './collections';
-import type { Command } from './commands';
+import { AREA_COMMANDS, type Command, type GenericCommand } from './commands';
 import { DomainError } from './errors';
 import { describeValue, humanize } from './format';
 import { applyPatches, jsonEqual, type Patch } from './patches';
 
 // Commands in, a Change out: the patches that carry it (to windows, the audit log and redo),
 // their inverse (for undo), the items it touched (for edit conflicts) and one sentence saying
-// what it did. Pure and synchronous: the host runs it, property tests drive it.
+// what it did. Pure and synchronous: the host runs it, property tests drive it. The generic
+// item.* commands are planned here; an area's own commands plan themselves.
 
-export interface Change {
+export interface Change extends Plan {
   wb: Workbook;
-  patches: Patch[];
-  inverse: Patch[];
-  /** Items it touched, as itemKey()s. */
-  touched: string[];
-  /** The area it changed, or "workbook". */
-  area: string;
-  summary: string;
 }
 
+const AREA_PLANS = new Map(AREA_COMMANDS.map((c) => [c.schema.shape.type.value as string, c]));
+
 /** Applies a command. Throws DomainError, leaving `wb` untouched, when it is refused. */
-export function applyCommand(wb: Workbook, cmd: Command): Change {
-  const planned = plan(wb, cmd);
+export function applyCommand(wb: Workbook, cmd: Command, ctx: CommandContext): Change {
+  const own = AREA_PLANS.get(cmd.type);
+  const planned = own ? own.plan(wb, cmd, ctx) : plan(wb, cmd as GenericCommand);
   return { ...planned, wb: applyPatches(wb, planned.patches) };
 }
 
-type Plan = Omit<Change, 'wb'>;
-
-function plan(wb: Workbook, cmd: Command): Plan {
+function plan(wb: Workbook, cmd: GenericCommand): Plan {
   if (cmd.type === 'workbook.rename') {
     const same = wb.name === cmd.name;
     return {
@@ -48,7 +44,8 @@ function plan(wb: Workbook, cmd: Command): Plan {
   const touched = (id: string) => [itemKey(info.key, id)];
   switch (cmd.type) {
     case 'item.add': {
-      const item = parseItem(info, cmd.item);
+      // A new item starts its managed fields (a wave's state) from their initial values.
+      const item = parseItem(info, keepManaged(info, info.managed?.initial ?? {}, cmd.item));
       if (list.some((x) => x.id === item.id)) {
         throw new DomainError(
           'duplicate-id',
@@ -68,16 +65,16 @@ function plan(wb: Workbook, cmd: Command): Plan {
       };
     }
     case 'item.update': {
-      const item = parseItem(info, cmd.item);
+      const index = indexOf(list, info, cmd.id);
+      const old = list[index] as Record<string, unknown>;
+      const item = parseItem(info, keepManaged(info, old, cmd.item)) as Record<string, unknown>;
       if (item.id !== cmd.id) {
         throw new DomainError('invalid-item', 'An update cannot change the id', 'item.id');
       }
-      const index = indexOf(list, info, cmd.id);
-      const old = list[index] as Record<string, unknown>;
-      const { patches, inverse, fields } = fieldDiff(old, item as Record<string, unknown>, at(index));
+      const { patches, inverse, fields } = fieldDiff(old, item, at(index));
       const what = fields
         .slice(0, 3)
-        .map((k) => `${humanize(k)} ${describeValue(old[k])} → ${describeValue((item as never)[k])}`);
+        .map((k) => `${humanize(k)} ${describeValue(old[k])} → ${describeValue(item[k])}`);
       if (fields.length > 3) what.push(`and ${fields.length - 3} more`);
       return {
         ...base,
@@ -105,25 +102,44 @@ function plan(wb: Workbook, cmd: Command): Plan {
       }
       const item = list[from]!;
       const moves = from !== cmd.toIndex;
+      const there: Patch[] = [
+        { op: 'remove', path: at(from) },
+        { op: 'add', path: at(cmd.toIndex), value: item },
+      ];
+      const back: Patch[] = [
+        { op: 'remove', path: at(cmd.toIndex) },
+        { op: 'add', path: at(from), value: item },
+      ];
       return {
         ...base,
         touched: touched(cmd.id),
-        patches: moves
-          ? [
-              { op: 'remove', path: at(from) },
-              { op: 'add', path: at(cmd.toIndex), value: item },
-            ]
-          : [],
-        inverse: moves
-          ? [
-              { op: 'remove', path: at(cmd.toIndex) },
-              { op: 'add', path: at(from), value: item },
-            ]
-          : [],
+        patches: moves ? there : [],
+        inverse: moves ? back : [],
         summary: `Moved ${name(item)} from position ${from + 1} to ${cmd.toIndex + 1}`,
       };
     }
   }
+}
+
+/**
+ * An edit may not touch fields only the area's own commands change (a wave's state): they are
+ * taken from the item as it is, and an edit that tries to change them is refused, not ignored.
+ */
+function keepManaged(info: CollectionInfo, old: Record<string, unknown>, input: unknown): unknown {
+  if (!info.managed || typeof input !== 'object' || input === null) return input;
+  const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const field of info.managed.fields) {
+    if (Object.hasOwn(out, field) && !jsonEqual(out[field], old[field])) {
+      throw new DomainError(
+        'invalid-item',
+        `The ${humanize(field)} of a ${info.noun} is not edited directly; use its own action (for a wave: move it).`,
+        `item.${field}`,
+        [{ path: field, message: `${humanize(field)} cannot be edited here` }],
+      );
+    }
+    out[field] = old[field];
+  }
+  return out;
 }
 
 /** One patch per field that differs, so a small edit is a small push and a small audit entry. */

@@ -5,6 +5,7 @@ import { REPO } from '../support/web-host';
 import { benchDurableChange } from './durable-change';
 import { benchFirstPaint } from './first-paint';
 import { benchOpen } from './open';
+import { benchProjector } from './projector';
 import { benchRapidCommands } from './rapid-commands';
 import {
   type Breakdown,
@@ -99,6 +100,9 @@ async function main(): Promise<number> {
         results.push(...(await benchWindows({ ...o, dir, label, iterations, warmup: runs.windowsWarmup })));
       });
     }
+    await step('projector board', async () => {
+      results.push(...(await benchProjector({ dir, sample: sample.bytes, large: large.bytes, quick })));
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

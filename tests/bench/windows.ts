@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { workbooksDir } from '../../electron/host/paths';
 import { startWebHost } from '../support/web-host';
+import { type Received, WindowClient } from '../support/window-client';
 import { judge, type Result, type Target } from './report';
 import { median, round, summarize } from './stats';
-import { type Received, WindowClient } from './window-client';
 import { tuneCommand } from './workbooks';
 
 // Benchmark 5: windows attached. The real host in web mode (the built web-cli, a child process)

@@ -37,6 +37,7 @@ function stopCondition(k: number): StopCondition {
   return {
     id: `sc-pad-${k}`,
     metric: `${METRICS[k % METRICS.length]} (region ${k % 17})`,
+    metricId: '',
     comparator: k % 2 === 0 ? '>' : '>=',
     threshold: (k % 50) / 10,
     unit: '%',

@@ -131,7 +131,7 @@ for (const theme of ['light', 'dark'] as const) {
       // A name the host refuses (over 160 characters) comes back as an error toast.
       await page.getByTestId('rename-workbook').fill('x'.repeat(200));
       await page.getByTestId('rename-submit').click();
-      await expect(page.getByTestId('toast-error')).toBeVisible();
+      await expect(page.getByTestId('toast-error').filter({ hasText: 'Workbook name' })).toBeVisible();
       await expectNoViolations(page, `${theme} / error toast`);
 
       await host.stop();

@@ -1,6 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { HOST_ORIGINS, startWebHost, type WebHost } from '../support/web-host';
+import {
+  HOST_ORIGINS,
+  REPO,
+  SAMPLE_NAME as SAMPLE_FILE,
+  startWebHost,
+  type WebHost,
+} from '../support/web-host';
 
 // Every test gets its own real host (fresh data folder, the sample copied in) and a guard that
 // fails the test if the page requests anything outside the app itself: no CDN, fonts, telemetry.
@@ -32,6 +39,11 @@ export const test = base.extend<{ host: WebHost; foreignRequests: string[] }>({
 export { SCREENS, SECTIONS } from './screens';
 
 export const SAMPLE_NAME = 'Fernhill Outfitters: move sales to Compass CRM';
+
+/** The bundled sample's revision: a fresh host's copy starts there, and each change adds one. */
+export const SAMPLE_REV: number = JSON.parse(
+  readFileSync(join(REPO, 'resources/sample', SAMPLE_FILE), 'utf8'),
+).revision;
 
 /** Where a window can reach files without an --allow folder: the host's workbooks folder. */
 export const workbooksDir = (host: WebHost) => join(host.dataDir, 'workbooks');

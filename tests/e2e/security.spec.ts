@@ -5,7 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { startWebHost } from '../support/web-host';
-import { expect, openListed, SAMPLE_NAME, SCREENS, test, waitSaved, workbooksDir } from './fixtures';
+import {
+  expect,
+  openListed,
+  SAMPLE_NAME,
+  SAMPLE_REV,
+  SCREENS,
+  test,
+  waitSaved,
+  workbooksDir,
+} from './fixtures';
 
 // Security non-negotiables, seen from the browser: workbook text is inert wherever it comes
 // from (the UI, a file on disk, a file name, a parser message), the page runs under a CSP
@@ -166,7 +175,7 @@ test.describe('stored XSS is inert', () => {
       windowMinutes: '5',
       callers: `${XSS.script}, ${XSS.js}, ${XSS.svg}, ${XSS.details}`,
     });
-    await waitSaved(page, 5);
+    await waitSaved(page, SAMPLE_REV + 1);
     await addItem(page, 'success-outcomes', {
       name: XSS.svg,
       target: '1',
@@ -174,13 +183,13 @@ test.describe('stored XSS is inert', () => {
       deadline: '2027-01-31',
       owner: XSS.details,
     });
-    await waitSaved(page, 6);
+    await waitSaved(page, SAMPLE_REV + 2);
     await addItem(page, 'success-noGoAuthorities', { name: XSS.js, role: XSS.img, scope: ALL_XSS });
-    await waitSaved(page, 7);
+    await waitSaved(page, SAMPLE_REV + 3);
     await addItem(page, 'success-guardrails', { name: XSS.script, limit: '1', notes: ALL_XSS });
-    await waitSaved(page, 8);
+    await waitSaved(page, SAMPLE_REV + 4);
     await addItem(page, 'success-baseline', { area: XSS.details, baseline: XSS.js, expected: ALL_XSS });
-    await waitSaved(page, 9);
+    await waitSaved(page, SAMPLE_REV + 5);
 
     // The text is shown as typed, not interpreted.
     const success = page.getByTestId('section-success');
@@ -190,7 +199,7 @@ test.describe('stored XSS is inert', () => {
     await page.getByTestId('nav-workbook').click();
     await page.getByTestId('rename-workbook').fill(XSS_NAME);
     await page.getByTestId('rename-submit').click();
-    await waitSaved(page, 10);
+    await waitSaved(page, SAMPLE_REV + 6);
     await expect(page.getByTestId('workbook-name')).toHaveText(XSS_NAME);
     await expect(page.getByTestId('section-workbook').locator('strong').first()).toHaveText(XSS_NAME);
 

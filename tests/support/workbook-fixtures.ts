@@ -10,6 +10,7 @@ export const stopCondition = (id: string, threshold = 2) => ({
   comparator: '>',
   threshold,
   unit: '%',
+  metricId: '',
   windowMinutes: 15,
   action: 'rollback',
   callers: ['Incident commander'],

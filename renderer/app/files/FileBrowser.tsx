@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FolderEntry } from '../../../shared/contract';
 import { formatBytes } from '../../../shared/domain/format';
+import { formatWhen } from '../../components/when';
 import { listFolders, openFile } from '../../store/actions';
 import { useAppStore } from '../../store/app-store';
-import { formatWhen } from './when';
 
 // The host's file browser: every workbook in the workbooks folder and in folders allowed when
 // the app started. Files are opened by the ids the host gave out; the page never names a path.

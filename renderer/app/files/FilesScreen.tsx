@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RecentFile } from '../../../shared/contract';
 import { TextAction } from '../../components/TextAction';
+import { formatWhen } from '../../components/when';
 import {
   createFile,
   listRecent,
@@ -14,7 +15,6 @@ import {
 import { useAppStore } from '../../store/app-store';
 import { FileBrowser } from './FileBrowser';
 import { SaveAsForm } from './SaveAsForm';
-import { formatWhen } from './when';
 
 // The file area: everything about which workbook is open, kept out of the editing screens.
 

@@ -1,4 +1,5 @@
 import type { KeyboardEvent, Ref } from 'react';
+import { useAppStore } from '../../store/app-store';
 import type { FieldDescriptor } from './field-types';
 
 interface Props {
@@ -29,12 +30,18 @@ export function FieldControl({ field, idBase, value, error, onChange, inputRef }
     ref: inputRef,
   };
 
+  const wb = useAppStore((s) => s.session?.workbook);
+  const options = field.optionsFrom && wb ? field.optionsFrom(wb) : (field.options ?? []);
+
+  if (field.kind === 'multi')
+    return <MultiControl {...{ field, id, value, error, errorId, hintId, options, onChange }} />;
+
   let control: React.ReactNode;
   switch (field.kind) {
     case 'select':
       control = (
         <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
-          {field.options?.map((o) => (
+          {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
@@ -102,4 +109,58 @@ function submitOnEnter(e: KeyboardEvent<HTMLTextAreaElement>) {
     e.preventDefault();
     e.currentTarget.form?.requestSubmit();
   }
+}
+
+interface MultiProps {
+  field: Props['field'];
+  id: string;
+  value: string;
+  error: string | undefined;
+  errorId: string | undefined;
+  hintId: string | undefined;
+  options: readonly { value: string; label: string }[];
+  onChange(value: string): void;
+}
+
+/** Any number of options, as a labelled group of checkboxes (the value is a comma-joined list). */
+function MultiControl({ field, id, value, error, errorId, hintId, options, onChange }: MultiProps) {
+  const chosen = new Set(value ? value.split(',') : []);
+  const toggle = (option: string, on: boolean) => {
+    const next = options.map((o) => o.value).filter((v) => (v === option ? on : chosen.has(v)));
+    onChange(next.join(','));
+  };
+  return (
+    <fieldset
+      className={`field multi span-full${error ? ' has-error' : ''}`}
+      data-testid={`field-${field.key}`}
+      aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+    >
+      <legend>{field.label}</legend>
+      {options.length === 0 ? <p className="muted small">Nothing to choose from yet.</p> : null}
+      <div className="multi-options">
+        {options.map((o) => (
+          <label key={o.value} className="check">
+            <input
+              type="checkbox"
+              id={`${id}-${o.value}`}
+              value={o.value}
+              checked={chosen.has(o.value)}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {field.hint ? (
+        <p id={hintId} className="field-hint">
+          {field.hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="field-error" data-testid={`error-${field.key}`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
 }

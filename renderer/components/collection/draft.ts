@@ -1,21 +1,43 @@
 import type { Draft, FieldDescriptor, FieldErrors } from './field-types';
 
 // Converting between stored items and the strings a form edits. The zod schema stays the only
-// judge of validity: these helpers never reject, they only shape input for it.
+// judge of validity: these helpers never reject, they only shape input for it. Keys may be
+// dotted ("segment.region") for a field of a nested object.
 
 export const FORM_ERROR = '_form';
 
+function get(item: Record<string, unknown>, key: string): unknown {
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+      item,
+    );
+}
+
+function set(item: Record<string, unknown>, key: string, value: unknown): void {
+  const parts = key.split('.');
+  let at = item;
+  for (const part of parts.slice(0, -1)) {
+    if (typeof at[part] !== 'object' || at[part] === null) at[part] = {};
+    at = at[part] as Record<string, unknown>;
+  }
+  at[parts.at(-1)!] = value;
+}
+
 export function blankDraft(fields: readonly FieldDescriptor[]): Draft {
   const draft: Draft = {};
-  for (const f of fields) draft[f.key] = f.kind === 'select' ? (f.options?.[0]?.value ?? '') : '';
+  for (const f of fields) draft[f.key] = f.kind === 'select' && f.options ? (f.options[0]?.value ?? '') : '';
   return draft;
 }
 
 export function toDraft(item: Record<string, unknown>, fields: readonly FieldDescriptor[]): Draft {
   const draft: Draft = {};
   for (const f of fields) {
-    const v = item[f.key];
+    const v = get(item, f.key);
     if (f.kind === 'list') draft[f.key] = Array.isArray(v) ? v.join(', ') : '';
+    // Ids never hold commas, so a comma-joined list of them round-trips.
+    else if (f.kind === 'multi') draft[f.key] = Array.isArray(v) ? v.join(',') : '';
     else draft[f.key] = v === undefined || v === null ? '' : String(v);
   }
   return draft;
@@ -32,46 +54,54 @@ export function fromDraft(
     const raw = (draft[f.key] ?? '').trim();
     switch (f.kind) {
       case 'number':
-        item[f.key] = raw === '' ? undefined : Number(raw);
+        set(item, f.key, raw === '' ? undefined : Number(raw));
         break;
       case 'list':
-        item[f.key] = raw
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s.length > 0);
+        set(
+          item,
+          f.key,
+          raw
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s.length > 0),
+        );
+        break;
+      case 'multi':
+        set(item, f.key, raw === '' ? [] : raw.split(','));
         break;
       default:
-        item[f.key] = raw;
+        set(item, f.key, raw);
     }
   }
   return item;
 }
 
 /**
- * Places issues next to their fields. Paths may come from zod (`['callers', 0]`) or from the
- * host (`"callers[0]"`, `"item.threshold"`); anything that matches no field goes to the form.
+ * Places issues next to their fields. Paths may come from zod (`['segment', 'region']`) or from
+ * the host (`"callers[0]"`, `"item.threshold"`); the longest field key the path starts with wins,
+ * and anything that matches no field goes to the form.
  */
 export function issuesToErrors(
   issues: readonly { path: string | readonly PropertyKey[]; message: string }[],
   fields: readonly FieldDescriptor[],
 ): FieldErrors {
-  const keys = new Set(fields.map((f) => f.key));
+  const keys = fields.map((f) => f.key).sort((a, b) => b.length - a.length);
   const errors: FieldErrors = {};
   for (const issue of issues) {
-    const key = leadingKey(issue.path);
-    const target = key && keys.has(key) ? key : FORM_ERROR;
-    errors[target] ??= issue.message;
+    const path = dotted(issue.path);
+    const key = keys.find((k) => path === k || path.startsWith(`${k}.`) || path.startsWith(`${k}[`));
+    errors[key ?? FORM_ERROR] ??= issue.message;
   }
   return errors;
 }
 
-function leadingKey(path: string | readonly PropertyKey[]): string | null {
-  if (typeof path !== 'string') {
-    const first = path[0];
-    return typeof first === 'string' ? first : null;
-  }
-  const parts = path.replace(/^item\.?/, '').split(/[.[]/);
-  return parts[0] || null;
+function dotted(path: string | readonly PropertyKey[]): string {
+  if (typeof path !== 'string')
+    return path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+      .join('.')
+      .replaceAll('.[', '[');
+  return path.replace(/^item\.?/, '');
 }
 
 /** Ids must match the schema's /^[A-Za-z0-9_-]{1,64}$/; a UUID's hex and dashes always do. */

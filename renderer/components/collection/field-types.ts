@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import type { CollectionItem, CollectionKey } from '../../../shared/domain/collections';
+import type { Workbook } from '../../../shared/schema/workbook';
 
 // A collection editor is configured, not written: a section lists its fields and columns and
 // the generic editor does the forms, validation, ordering and commands.
 
-export type FieldKind = 'text' | 'longtext' | 'number' | 'select' | 'date' | 'list';
+/** `multi` picks any number of options (ids of other items, say) as a group of checkboxes. */
+export type FieldKind = 'text' | 'longtext' | 'number' | 'select' | 'date' | 'list' | 'multi';
 
 export interface FieldOption {
   value: string;
@@ -12,11 +14,16 @@ export interface FieldOption {
 }
 
 export interface FieldDescriptor {
-  /** The item property this field edits; also names its testids (`field-<key>`, `error-<key>`). */
+  /**
+   * The item property this field edits, dotted for a nested one ("segment.region"); also names
+   * its testids (`field-<key>`, `error-<key>`).
+   */
   key: string;
   label: string;
   kind: FieldKind;
   options?: readonly FieldOption[];
+  /** Options drawn from the workbook (its metrics, its stop conditions), for select and multi. */
+  optionsFrom?: (wb: Workbook) => readonly FieldOption[];
   /** One line of help under the label, e.g. "Separate names with commas". */
   hint?: string;
   /** Marks the label; the schema remains the judge of what is actually required. */

@@ -11,7 +11,7 @@ function Screen() {
       bullets={[
         'Environments and a parity checklist between staging and production',
         'Delivery strategy: feature flags, canary segments or rings',
-        'Waves with audience share, segment, hold time, health signals and promotion rule',
+        'A canary counted as defined only with its size, health signals, duration and promotion rule (the waves of step 5)',
         'Rollback plan: versioned artifacts, reversible migrations, date of the last rehearsal',
         'Blast radius and a dependency inventory imported from SBOM files',
       ]}

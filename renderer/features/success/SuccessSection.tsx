@@ -1,5 +1,6 @@
 import { CollectionEditor } from '../../components/collection/CollectionEditor';
 import { useAppStore } from '../../store/app-store';
+import { ApprovalPanel } from './ApprovalPanel';
 import {
   baselineConfig,
   guardrailsConfig,
@@ -69,6 +70,7 @@ export function SuccessSection() {
       <CollectionEditor config={baselineConfig} />
       <CollectionEditor config={stopConditionsConfig} />
       <CollectionEditor config={noGoConfig} />
+      <ApprovalPanel />
     </div>
   );
 }

@@ -153,6 +153,17 @@ export const stopConditionsConfig: CollectionConfig<'success.stopConditions'> = 
   itemName: (s) => s.metric,
   fields: [
     { key: 'metric', label: 'Metric', kind: 'text', required: true, size: 'lg' },
+    {
+      key: 'metricId',
+      label: 'Judged on readings of',
+      kind: 'select',
+      size: 'lg',
+      optionsFrom: (wb) => [
+        { value: '', label: 'Not linked yet' },
+        ...wb.waves.metrics.map((m) => ({ value: m.id, label: m.unit ? `${m.name} (${m.unit})` : m.name })),
+      ],
+      hint: 'The watched metric (Waves & signals) whose readings decide this gate.',
+    },
     { key: 'comparator', label: 'Trips when', kind: 'select', size: 'sm', options: comparatorOptions },
     { key: 'threshold', label: 'Threshold', kind: 'number', required: true, size: 'sm' },
     { key: 'unit', label: 'Unit', kind: 'text', size: 'sm' },
@@ -188,6 +199,11 @@ export const stopConditionsConfig: CollectionConfig<'success.stopConditions'> = 
         <span className="stop-sentence" data-testid="stop-sentence">
           <span className={`action action-${s.action}`}>{ACTION_LABEL[s.action]}</span> if {stopCondition(s)}
           <span className="callers"> — called by {s.callers.join(', ')}</span>
+          {s.metricId ? null : (
+            <span className="tag tag-warn" data-testid="not-linked">
+              Not linked to a metric: no gate can judge it
+            </span>
+          )}
         </span>
       ),
       className: 'wide',

@@ -1,4 +1,5 @@
 import { defineArea } from '../types';
+import { approveSuccess, successEvidence } from './commands';
 import {
   BaselineItemSchema,
   GuardrailSchema,
@@ -14,7 +15,14 @@ export const successArea = defineArea({
   id: 'success',
   nav: { label: 'Success', title: 'Success & stop conditions', step: 1 },
   schema: SuccessSchema,
-  empty: () => ({ outcomes: [], guardrails: [], baseline: [], stopConditions: [], noGoAuthorities: [] }),
+  empty: () => ({
+    outcomes: [],
+    guardrails: [],
+    baseline: [],
+    stopConditions: [],
+    noGoAuthorities: [],
+    approval: null,
+  }),
   collections: {
     outcomes: { noun: 'outcome metric', schema: OutcomeMetricSchema, label: (m) => m.name },
     guardrails: { noun: 'guardrail', schema: GuardrailSchema, label: (g) => g.name },
@@ -22,4 +30,6 @@ export const successArea = defineArea({
     stopConditions: { noun: 'stop condition', schema: StopConditionSchema, label: (s) => s.metric },
     noGoAuthorities: { noun: 'no-go authority', schema: NoGoAuthoritySchema, label: (n) => n.name },
   },
+  commands: [approveSuccess],
+  evidence: successEvidence,
 });

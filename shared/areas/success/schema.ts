@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { choice, entityId, finiteNumber, isoDay, optionalText, requiredText } from '../../schema/fields';
+import {
+  choice,
+  entityId,
+  finiteNumber,
+  isoDay,
+  isoInstant,
+  optionalText,
+  requiredText,
+} from '../../schema/fields';
 
 // Checklist step 1: what success means, what risk is unacceptable, and who can call a no-go.
 
@@ -48,6 +56,8 @@ export const BaselineItemSchema = z.strictObject({
 export const StopConditionSchema = z.strictObject({
   id: entityId,
   metric: requiredText('Metric', 120),
+  /** The watched metric (waves.metrics) whose readings it is judged on; '' until linked. */
+  metricId: z.union([entityId, z.literal('')], { error: 'Pick a metric from the list' }),
   comparator: choice('Comparator', COMPARATORS),
   threshold: finiteNumber('Threshold'),
   unit: optionalText('Unit', 24),
@@ -70,12 +80,22 @@ export const NoGoAuthoritySchema = z.strictObject({
   scope: optionalText('Scope', 500),
 });
 
+/** Who approved the success criteria, and a fingerprint of them as approved. */
+export const ApprovalSchema = z.strictObject({
+  by: z.string().max(120),
+  role: z.string().max(120),
+  at: isoInstant,
+  note: optionalText('Note', 500),
+  fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
+});
+
 export const SuccessSchema = z.strictObject({
   outcomes: z.array(OutcomeMetricSchema),
   guardrails: z.array(GuardrailSchema),
   baseline: z.array(BaselineItemSchema),
   stopConditions: z.array(StopConditionSchema),
   noGoAuthorities: z.array(NoGoAuthoritySchema),
+  approval: ApprovalSchema.nullable(),
 });
 
 export type OutcomeMetric = z.infer<typeof OutcomeMetricSchema>;
@@ -84,3 +104,4 @@ export type BaselineItem = z.infer<typeof BaselineItemSchema>;
 export type StopCondition = z.infer<typeof StopConditionSchema>;
 export type NoGoAuthority = z.infer<typeof NoGoAuthoritySchema>;
 export type Success = z.infer<typeof SuccessSchema>;
+export type Approval = z.infer<typeof ApprovalSchema>;

@@ -196,20 +196,20 @@ export const CASES: BadFile[] = [
     bytes: () => Buffer.from(edited((d) => Object.assign(d, { schemaVersion: 7 }))),
     kind: 'future-version',
     detail:
-      /^The file was made by a newer version of Rollout War Room \(schema 7; this build reads up to 3\)\. Update the app to open it\.$/,
+      /^The file was made by a newer version of Rollout War Room \(schema 7; this build reads up to 4\)\. Update the app to open it\.$/,
   },
   {
     name: 'a far-future schemaVersion with unknown sections',
     bytes: () => Buffer.from(edited((d) => Object.assign(d, { schemaVersion: 999_999, hologram: {} }))),
     kind: 'future-version',
-    detail: /\(schema 999999; this build reads up to 3\)/,
+    detail: /\(schema 999999; this build reads up to 4\)/,
   },
   {
     name: 'a version-1 window that cannot be read',
     bytes: () =>
       Buffer.from(
         withStops([{ ...stopCondition('sc-1'), windowMinutes: undefined, window: 'soon' }]).replace(
-          '"schemaVersion": 3',
+          '"schemaVersion": 4',
           '"schemaVersion": 1',
         ),
       ),

@@ -33,6 +33,7 @@ for (let burst = 0; ; burst++) {
           comparator: '>',
           threshold: k,
           unit: '%',
+          metricId: '',
           windowMinutes: 5,
           action: 'pause',
           callers: ['On-call'],

@@ -84,7 +84,7 @@ describe('invoke', () => {
     const { host, path, bytes } = await openHost();
     const reply = await invoke(host.api, 'workbook:dispatch-command', {
       type: 'item.remove',
-      collection: 'architecture.waves',
+      collection: 'waves.waves',
       id: 'wave-9',
       baseRevision: 0,
     });

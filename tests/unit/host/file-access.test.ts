@@ -123,7 +123,7 @@ describe('file access', () => {
     for (const [fileName, bad, why] of [
       ['passwd', 'root:x:0:0:root:/root:/bin/bash\n', /not valid JSON: at line 1, column 1/],
       ['cut.rollout.json', text.slice(0, 400), /stops in the middle of the data at line/],
-      ['future.rollout.json', text.replace('"schemaVersion": 3', '"schemaVersion": 9'), /newer version/],
+      ['future.rollout.json', text.replace('"schemaVersion": 4', '"schemaVersion": 9'), /newer version/],
     ] as const) {
       const reply = await invoke(host.api, 'workbook:upload-copy', { fileName, text: bad });
       expect(reply).toMatchObject({ ok: false, error: { code: 'not-a-workbook' } });

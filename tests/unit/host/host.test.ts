@@ -47,6 +47,7 @@ describe('workbook host: sessions that persist', () => {
   it('pushes each change once, as patches, before it is acknowledged; never the whole state', async () => {
     const host = makeHost(await tempDir());
     await host.start();
+    const revision = (await host.api['session:get-state'](undefined)).workbook!.revision;
     const changes: WorkbookChange[] = [];
     const states: SessionState[] = [];
     const off = host.on('workbook:changed', (c) => changes.push(c));
@@ -55,7 +56,7 @@ describe('workbook host: sessions that persist', () => {
     // Pushed at once, before the write is acknowledged.
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({
-      revision: 5,
+      revision: revision + 1,
       canUndo: true,
       canRedo: false,
       by: TESTER,
@@ -99,7 +100,7 @@ describe('workbook host: sessions that persist', () => {
     const second = await host.api['workbook:create-file']({ name: 'Q3 CRM cut-over!' });
     expect(first.file?.path).toBe(join(dataDir, 'workbooks', 'q3-crm-cut-over.rollout.json'));
     expect(second.file?.path).toBe(join(dataDir, 'workbooks', 'q3-crm-cut-over-2.rollout.json'));
-    expect(second.workbook).toMatchObject({ name: 'Q3 CRM cut-over!', revision: 0, schemaVersion: 3 });
+    expect(second.workbook).toMatchObject({ name: 'Q3 CRM cut-over!', revision: 0, schemaVersion: 4 });
     expect(second.workbook?.id).not.toBe(first.workbook?.id);
     expect((await readJson(second.file!.path)).name).toBe('Q3 CRM cut-over!');
   });
@@ -220,6 +221,7 @@ describe('workbook host: sessions that persist', () => {
           asked.push(name);
           return answer;
         },
+        openProjector: async () => undefined,
       },
     });
     await desktop.start();

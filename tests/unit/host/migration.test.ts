@@ -10,6 +10,7 @@ import { makeHost, readJson, tempDir } from './helpers';
 
 const FIXTURE = resolve('tests/fixtures/v1/payroll-pilot.rollout.json');
 const V2_FIXTURE = resolve('tests/fixtures/v2/crm-tuned.rollout.json');
+const V3_FIXTURE = resolve('tests/fixtures/v3/crm-migration.rollout.json');
 
 describe('migrations', () => {
   it('form one chain from version 1 up to SCHEMA_VERSION', () => {
@@ -31,13 +32,13 @@ describe('migrations', () => {
 
     expect(state.problem).toBeNull();
     expect(state.notice).toMatch(
-      /upgraded from schema 1 to 3 \(001-stop-window-minutes, 002-compact-audit\); a backup of the original was kept/,
+      /upgraded from schema 1 to 4 \(001-stop-window-minutes, 002-compact-audit, 003-waves-and-scorecard\); a backup of the original was kept/,
     );
     expect(state.save).toEqual({ state: 'saved' });
     expect(state.workbook?.success.stopConditions.map((s) => s.windowMinutes)).toEqual([15, 120]);
 
     const onDisk = await readJson(path);
-    expect(onDisk.schemaVersion).toBe(3);
+    expect(onDisk.schemaVersion).toBe(4);
     expect(onDisk.revision).toBe(7);
     expect(onDisk.success.stopConditions[1]).not.toHaveProperty('window');
     expect(onDisk.success.stopConditions[1]?.windowMinutes).toBe(120);
@@ -62,7 +63,7 @@ describe('migrations', () => {
     );
     const state = await editor.openPath(path);
     expect(state.file?.readOnly).toBe(true);
-    expect(state.workbook?.schemaVersion).toBe(3);
+    expect(state.workbook?.schemaVersion).toBe(4);
     expect(state.notice).toMatch(/upgraded in memory only .* The file was not changed/);
     await editor.close();
     expect(await readFile(path)).toEqual(await readFile(FIXTURE));
@@ -80,12 +81,12 @@ describe('migrations', () => {
     const state = await host.openPath(path);
     expect(state.problem).toBeNull();
     expect(state.notice).toMatch(
-      /upgraded from schema 2 to 3 \(002-compact-audit\); a backup of the original was kept/,
+      /upgraded from schema 2 to 4 \(002-compact-audit, 003-waves-and-scorecard\); a backup of the original was kept/,
     );
     expect(state.workbook).toMatchObject({ revision: 5, name: legacy.name });
 
     const onDisk = await readJson(path);
-    expect(onDisk.schemaVersion).toBe(3);
+    expect(onDisk.schemaVersion).toBe(4);
     expect(onDisk.audit.map((e) => [e.rev, e.by, e.type, e.area, e.items])).toEqual([
       [1, 'amara', 'item.add', 'success', ['success.stopConditions/sc-latency']],
       [2, 'jun', 'item.update', 'success', ['success.stopConditions/sc-errors']],
@@ -109,5 +110,52 @@ describe('migrations', () => {
     // The History view shows the migrated entries, newest first.
     const page = await host.api['history:list-entries']({});
     expect(page.entries.map((e) => e.rev)).toEqual([5, 4, 3, 2, 1]);
+  });
+
+  it('upgrades a version-3 workbook: waves move to their area, metrics are made and linked, statuses kept', async () => {
+    const dataDir = await tempDir();
+    await mkdir(join(dataDir, 'files'));
+    const path = join(dataDir, 'files', 'crm.rollout.json');
+    await copyFile(V3_FIXTURE, path);
+    const legacy = JSON.parse(await readFile(V3_FIXTURE, 'utf8'));
+    const host = makeHost(dataDir);
+    const state = await host.openPath(path);
+    expect(state.problem).toBeNull();
+    expect(state.notice).toMatch(/upgraded from schema 3 to 4 \(003-waves-and-scorecard\)/);
+    const wb = state.workbook!;
+    expect(wb.architecture).toEqual({});
+    expect('signals' in wb).toBe(false);
+    expect(wb.waves.waves.map((w) => [w.id, w.state, w.segment.team, w.gates])).toEqual([
+      ['wave-1', 'planned', 'Inside sales, Leeds office', []],
+      ['wave-2', 'planned', 'UK and Ireland field sales', []],
+      ['wave-3', 'planned', 'All sales teams, all regions', []],
+    ]);
+    // A metric for every stop condition and health signal, named as the file named them, once.
+    const byId = new Map(wb.waves.metrics.map((m) => [m.id, m.name]));
+    expect(wb.success.stopConditions.map((s) => [s.metric, byId.get(s.metricId)])).toEqual(
+      legacy.success.stopConditions.map((s: { metric: string }) => [s.metric, s.metric]),
+    );
+    expect(wb.waves.waves[0]!.metrics.map((id) => byId.get(id))).toEqual(
+      legacy.architecture.waves[0].healthSignals,
+    );
+    expect(new Set(wb.waves.metrics.map((m) => m.name.toLowerCase())).size).toBe(wb.waves.metrics.length);
+    // Every old status is an assessment of the first wave, with its evidence.
+    expect(wb.scorecard.items.map((i) => i.check)).toEqual([
+      'success',
+      'baseline',
+      'pilot',
+      'champions',
+      'dashboards',
+      'runbooks',
+      'comms',
+    ]);
+    expect(wb.scorecard.assessments.map((a) => [a.itemId, a.waveId, a.status, a.evidence])).toEqual(
+      legacy.scorecard.items.map((i: { id: string; status: string; evidence: string }) => [
+        i.id,
+        'wave-1',
+        i.status,
+        i.evidence,
+      ]),
+    );
   });
 });

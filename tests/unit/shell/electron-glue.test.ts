@@ -37,7 +37,7 @@ const fake = vi.hoisted(() => {
     static created: BrowserWindow[] = [];
     webContents = new FakeWebContents();
     loadedUrl = '';
-    constructor(public options: { webPreferences: Record<string, unknown> }) {
+    constructor(public options: { webPreferences: Record<string, unknown> } & Record<string, unknown>) {
       BrowserWindow.created.push(this);
     }
     on() {}
@@ -49,18 +49,30 @@ const fake = vi.hoisted(() => {
       this.loadedUrl = url;
     }
   }
-  return { BrowserWindow, FakeWebContents, handlers: new Map<string, (...args: unknown[]) => unknown>() };
+  const primary = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1200 } };
+  const screen = {
+    displays: [primary],
+    getPrimaryDisplay: () => primary,
+    getAllDisplays: () => screen.displays,
+  };
+  return {
+    BrowserWindow,
+    FakeWebContents,
+    screen,
+    handlers: new Map<string, (...args: unknown[]) => unknown>(),
+  };
 });
 
 vi.mock('electron', () => ({
   BrowserWindow: fake.BrowserWindow,
+  screen: fake.screen,
   ipcMain: {
     handle: (name: string, handler: (...args: unknown[]) => unknown) => fake.handlers.set(name, handler),
     removeHandler: (name: string) => fake.handlers.delete(name),
   },
 }));
 
-const { createAppWindow, hardenSession } = await import('../../../electron/windows');
+const { createAppWindow, createProjectorWindow, hardenSession } = await import('../../../electron/windows');
 const { registerIpc } = await import('../../../electron/ipc');
 
 const calls: string[] = [];
@@ -82,6 +94,8 @@ const host: Host = {
     calls.push(`openPath ${path}`);
     return null as never;
   },
+  projectorWindow: { wasOpen: () => false, setOpen: async () => undefined },
+  tick: async () => undefined,
   close: async () => undefined,
 };
 
@@ -120,6 +134,37 @@ describe('app windows', () => {
         expect(preventDefault.mock.calls.length, `${event} ${url}`).toBe(blocked ? 1 : 0);
       }
     }
+  });
+});
+
+describe('the projector window', () => {
+  const PRELOAD = '/app/dist/electron/preload.cjs';
+  const second = { id: 2, bounds: { x: 1920, y: 0, width: 1920, height: 1080 } };
+
+  it('is hardened exactly like the main window and loads the projector route of the bundle', () => {
+    fake.screen.displays = [fake.screen.getPrimaryDisplay()];
+    const board = createProjectorWindow(PRELOAD) as unknown as typeof win;
+    expect(board.options.webPreferences).toEqual(win.options.webPreferences);
+    expect(board.loadedUrl).toBe('app://bundle/index.html#/projector');
+    expect(board.webContents.openHandler?.()).toEqual({ action: 'deny' });
+    const navigate = board.webContents.listeners.get('will-navigate')!;
+    const preventDefault = vi.fn();
+    navigate({ url: 'https://example.com/', preventDefault });
+    expect(preventDefault).toHaveBeenCalledOnce();
+    expect(board.webContents.listeners.has('will-redirect')).toBe(true);
+    expect(board.webContents.listeners.has('will-attach-webview')).toBe(true);
+  });
+
+  it('is a normal window with one display, and full screen on the second display when attached', () => {
+    fake.screen.displays = [fake.screen.getPrimaryDisplay()];
+    const alone = createProjectorWindow(PRELOAD) as unknown as typeof win;
+    expect(alone.options.fullscreen).toBeUndefined();
+    expect(alone.options.x).toBeUndefined();
+    fake.screen.displays = [fake.screen.getPrimaryDisplay(), second];
+    const projected = createProjectorWindow(PRELOAD) as unknown as typeof win;
+    expect(projected.options).toMatchObject({ fullscreen: true, ...second.bounds });
+    // The main window never starts full screen (an explicit false would hide macOS's button).
+    expect(win.options.fullscreen).toBeUndefined();
   });
 });
 
@@ -192,6 +237,17 @@ describe('IPC', () => {
     const reply = await invokeAs('session:get-state', {
       sender: win.webContents,
       senderFrame: frame('app://bundle/index.html'),
+    });
+    expect(reply.ok).toBe(true);
+    expect(calls).toEqual(['session:get-state']);
+  });
+
+  it('answers the projector window too: it is one of our windows', async () => {
+    calls.length = 0;
+    const board = createProjectorWindow('/app/dist/electron/preload.cjs') as unknown as typeof win;
+    const reply = await invokeAs('session:get-state', {
+      sender: board.webContents,
+      senderFrame: frame('app://bundle/index.html#/projector'),
     });
     expect(reply.ok).toBe(true);
     expect(calls).toEqual(['session:get-state']);

@@ -10,7 +10,7 @@ import type {
 import { applyPatches } from '../../shared/domain/patches';
 import type { Workbook } from '../../shared/schema/workbook';
 
-// One window of the app in web mode, reduced to what the benchmark measures: the WebSocket a
+// One window of the app in web mode, reduced to what the benchmarks and docs drive: the WebSocket a
 // browser page opens to the host, and the copy of the workbook the page keeps. It keeps that
 // copy exactly as the renderer's store does (renderer/store/app-store.ts applyChange): a full
 // state replaces it, a change for the next revision is applied as patches, anything else is

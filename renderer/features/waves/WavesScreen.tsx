@@ -1,0 +1,33 @@
+import { CollectionEditor } from '../../components/collection/CollectionEditor';
+import { useNow } from '../../components/use-now';
+import { useAppStore } from '../../store/app-store';
+import { WaveCard } from './WaveCard';
+import { metricsConfig, wavesConfig } from './wave-collections';
+import './waves.css';
+
+/** Checklist step 5: waves promoted by objective signals, not optimism. */
+export function WavesScreen() {
+  const wb = useAppStore((s) => s.session?.workbook);
+  const readOnly = useAppStore((s) => s.session?.file?.readOnly ?? false);
+  const now = useNow();
+  if (!wb) return null;
+  return (
+    <div className="section-page" data-testid="section-waves">
+      <header className="section-header">
+        <p className="eyebrow">Step 5</p>
+        <h1>Waves &amp; signals</h1>
+        <p className="lead">
+          Each wave is promoted only when its hold is over and every stop condition gating it passes on fresh
+          readings.
+        </p>
+      </header>
+      {wb.waves.waves.length === 0 ? (
+        <p className="collection-empty">Plan the first wave below to start.</p>
+      ) : (
+        wb.waves.waves.map((w) => <WaveCard key={w.id} wb={wb} wave={w} now={now} readOnly={readOnly} />)
+      )}
+      <CollectionEditor config={wavesConfig} />
+      <CollectionEditor config={metricsConfig} />
+    </div>
+  );
+}

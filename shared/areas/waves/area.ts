@@ -1,0 +1,28 @@
+import { defineArea } from '../types';
+import { addReading, moveWave, removeReading } from './commands';
+import { wavesEvidenceProvider } from './evidence';
+import { MetricSchema, WaveSchema, WavesSchema } from './schema';
+
+// Checklist step 5: launch in controlled waves, promoted by objective signals.
+
+export const wavesArea = defineArea({
+  id: 'waves',
+  nav: { label: 'Waves & Signals', title: 'Waves & signals', step: 5 },
+  schema: WavesSchema,
+  empty: () => ({ waves: [], metrics: [], readings: [] }),
+  collections: {
+    waves: {
+      noun: 'wave',
+      schema: WaveSchema,
+      label: (w) => w.name,
+      // A wave's state and its story change only through wave.move, which enforces the rules.
+      managed: {
+        fields: ['state', 'startedAt', 'moves'],
+        initial: { state: 'planned', startedAt: null, moves: [] },
+      },
+    },
+    metrics: { noun: 'metric', schema: MetricSchema, label: (m) => m.name },
+  },
+  commands: [moveWave, addReading, removeReading],
+  evidence: wavesEvidenceProvider,
+});

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { choice, entityId, finiteNumber, isoInstant, optionalText, requiredText } from '../../schema/fields';
+
+// Checklist step 5: waves of exposure gated by objective signals. A wave's plan (audience,
+// segment, hold, gates) is edited like any list; its state moves only through wave.move, which
+// enforces the rules (no promotion before the hold ends or while a gate fails, unless someone
+// signs an override), and its readings only through wave.reading-add, which checks them.
+
+export const WAVE_STATES = ['planned', 'live', 'holding', 'promoted', 'rolled-back', 'paused'] as const;
+export type WaveState = (typeof WAVE_STATES)[number];
+export const PROMOTION_RULES = ['auto', 'manual'] as const;
+export const METRIC_KINDS = ['service', 'user', 'business'] as const;
+
+export const SegmentSchema = z.strictObject({
+  region: optionalText('Region', 120),
+  team: optionalText('Team', 120),
+  tenant: optionalText('Tenant', 120),
+});
+
+/** One move of a wave from state to state: who, when, why, and any override they signed. */
+export const MoveSchema = z.strictObject({
+  at: isoInstant,
+  by: z.string().max(120),
+  role: z.string().max(120),
+  from: choice('From', WAVE_STATES),
+  to: choice('To', WAVE_STATES),
+  reason: requiredText('Reason', 500),
+  /** Why the rules were overridden (a promotion before the hold ended or with a gate failing). */
+  override: optionalText('Override', 500),
+});
+
+export const WaveSchema = z.strictObject({
+  id: entityId,
+  name: requiredText('Wave name', 120),
+  audiencePercent: z
+    .number({ error: 'Audience must be a percentage' })
+    .min(0, 'Audience must be at least 0%')
+    .max(100, 'Audience must be at most 100%'),
+  segment: SegmentSchema,
+  holdHours: z
+    .number({ error: 'Hold must be a number of hours' })
+    .min(0, 'Hold cannot be negative')
+    .max(8760, 'Hold must be at most a year (8760 hours)'),
+  promotion: choice('Promotion rule', PROMOTION_RULES),
+  /** Stop conditions (success.stopConditions ids) that gate this wave. */
+  gates: z.array(entityId).max(50, 'At most 50 gates'),
+  /** Metrics (waves.metrics ids) watched during this wave. */
+  metrics: z.array(entityId).max(50, 'At most 50 metrics'),
+  state: choice('State', WAVE_STATES),
+  /** When it went live: the hold counts from here. */
+  startedAt: isoInstant.nullable(),
+  moves: z.array(MoveSchema),
+});
+
+export const MetricSchema = z.strictObject({
+  id: entityId,
+  name: requiredText('Metric name', 120),
+  unit: optionalText('Unit', 24),
+  kind: choice('Kind', METRIC_KINDS),
+  /** Where readings usually come from ("Grafana: sales-api errors"). */
+  source: optionalText('Source', 200),
+  /** A gate on this metric goes STALE when its newest reading is older than this. */
+  staleAfterMinutes: z
+    .number({ error: 'Stale after must be a number of minutes' })
+    .int('Stale after must be whole minutes')
+    .min(1, 'Stale after must be at least 1 minute')
+    .max(10080, 'Stale after must be at most 7 days (10080 minutes)'),
+  /** The Success guardrail this metric measures, if any. */
+  guardrailId: z.union([entityId, z.literal('')]),
+});
+
+export const ReadingSchema = z.strictObject({
+  id: entityId,
+  waveId: entityId,
+  metricId: entityId,
+  at: isoInstant,
+  value: finiteNumber('Value'),
+  source: optionalText('Source', 200),
+  by: z.string().max(120),
+  role: z.string().max(120),
+});
+
+export const WavesSchema = z.strictObject({
+  waves: z.array(WaveSchema),
+  metrics: z.array(MetricSchema),
+  readings: z.array(ReadingSchema),
+});
+
+export type Wave = z.infer<typeof WaveSchema>;
+export type WaveMove = z.infer<typeof MoveSchema>;
+export type Metric = z.infer<typeof MetricSchema>;
+export type Reading = z.infer<typeof ReadingSchema>;
+export type Waves = z.infer<typeof WavesSchema>;
