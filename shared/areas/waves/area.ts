@@ -1,7 +1,7 @@
 import { defineArea } from '../types';
 import { addReading, moveWave, removeReading } from './commands';
 import { wavesEvidenceProvider } from './evidence';
-import { MetricSchema, WaveSchema, WavesSchema } from './schema';
+import { DeploymentSchema, MetricSchema, WaveSchema, WavesSchema } from './schema';
 
 // Checklist step 5: launch in controlled waves, promoted by objective signals.
 
@@ -9,7 +9,7 @@ export const wavesArea = defineArea({
   id: 'waves',
   nav: { label: 'Waves & Signals', title: 'Waves & signals', step: 5 },
   schema: WavesSchema,
-  empty: () => ({ waves: [], metrics: [], readings: [] }),
+  empty: () => ({ waves: [], metrics: [], readings: [], deployments: [], imports: [] }),
   collections: {
     waves: {
       noun: 'wave',
@@ -22,6 +22,13 @@ export const wavesArea = defineArea({
       },
     },
     metrics: { noun: 'metric', schema: MetricSchema, label: (m) => m.name },
+    deployments: {
+      noun: 'deployment',
+      schema: DeploymentSchema,
+      label: (d) => [d.service, d.version].filter(Boolean).join(' ') || d.ref || d.id,
+      // Set by the import that brought it in; never typed.
+      managed: { fields: ['batch'], initial: { batch: '' } },
+    },
   },
   commands: [moveWave, addReading, removeReading],
   evidence: wavesEvidenceProvider,

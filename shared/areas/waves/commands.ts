@@ -137,6 +137,7 @@ export const addReading: AreaCommand<typeof AddReadingSchema> = areaCommand(
       source: cmd.source.trim() || metric.source,
       by: ctx.who.name,
       role: ctx.who.role,
+      batch: '',
     };
     const at_ = ['waves', 'readings', wb.waves.readings.length];
     return {

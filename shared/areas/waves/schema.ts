@@ -78,16 +78,65 @@ export const ReadingSchema = z.strictObject({
   source: optionalText('Source', 200),
   by: z.string().max(120),
   role: z.string().max(120),
+  /** The import that brought it in (waves.imports id), or '' when typed in by hand. */
+  batch: z.union([entityId, z.literal('')]),
+});
+
+export const IMPORT_KINDS = ['readings', 'deployments', 'incidents'] as const;
+
+/**
+ * One confirmed import: what came in, from which file, by whom. Items it added carry its id in
+ * `batch`, so an import can be shown, and taken back, as one thing.
+ */
+export const ImportSchema = z.strictObject({
+  id: entityId,
+  kind: choice('Import kind', IMPORT_KINDS),
+  at: isoInstant,
+  by: z.string().max(120),
+  role: z.string().max(120),
+  /** The file's name as the user picked it (never a path). */
+  fileName: optionalText('File name', 260),
+  /** The remembered mapping's name ("Grafana: sales-api errors"), or '' for a one-off. */
+  source: optionalText('Source', 200),
+  count: z.number().int().min(0),
+});
+
+/** A change (commit) shipped by a deployment: the unit DORA lead time is measured on. */
+export const ChangeSchema = z.strictObject({
+  /** The change's own reference, as the source system writes it (a commit sha, a PR key). */
+  ref: requiredText('Change reference', 200),
+  committedAt: isoInstant,
+});
+
+export const DEPLOYMENT_STATUSES = ['success', 'failure'] as const;
+
+/** A deployment to production, for the DORA four keys; `waveId` places it in a wave, if any. */
+export const DeploymentSchema = z.strictObject({
+  id: entityId,
+  /** The source system's id for it (a pipeline run, a DevLake deployment id), or ''. */
+  ref: optionalText('Reference', 200),
+  at: isoInstant,
+  service: optionalText('Service', 120),
+  version: optionalText('Version', 120),
+  status: choice('Status', DEPLOYMENT_STATUSES),
+  waveId: z.union([entityId, z.literal('')]),
+  changes: z.array(ChangeSchema).max(10_000, 'At most 10,000 changes in one deployment'),
+  batch: z.union([entityId, z.literal('')]),
 });
 
 export const WavesSchema = z.strictObject({
   waves: z.array(WaveSchema),
   metrics: z.array(MetricSchema),
   readings: z.array(ReadingSchema),
+  deployments: z.array(DeploymentSchema),
+  imports: z.array(ImportSchema),
 });
 
 export type Wave = z.infer<typeof WaveSchema>;
 export type WaveMove = z.infer<typeof MoveSchema>;
 export type Metric = z.infer<typeof MetricSchema>;
 export type Reading = z.infer<typeof ReadingSchema>;
+export type Deployment = z.infer<typeof DeploymentSchema>;
+export type Change = z.infer<typeof ChangeSchema>;
+export type Import = z.infer<typeof ImportSchema>;
 export type Waves = z.infer<typeof WavesSchema>;

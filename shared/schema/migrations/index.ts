@@ -2,10 +2,11 @@ import { SCHEMA_VERSION } from '../workbook';
 import { migration001 } from './001-stop-window-minutes';
 import { migration002 } from './002-compact-audit';
 import { migration003 } from './003-waves-and-scorecard';
+import { migration004 } from './004-signals-and-incidents';
 import type { Migration, RawDoc } from './types';
 
 /** Ordered so that MIGRATIONS[i].from === i + 1. A test checks the chain reaches SCHEMA_VERSION. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 export class MigrationError extends Error {
   constructor(

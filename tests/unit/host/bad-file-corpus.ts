@@ -1,4 +1,5 @@
 import type { ProblemKind } from '../../../shared/contract';
+import { SCHEMA_VERSION } from '../../../shared/schema/workbook';
 import { stopCondition, workbookJson } from './helpers';
 
 // The bad-file corpus for bad-files.test.ts, generated in code: one entry per way a workbook file
@@ -193,23 +194,24 @@ export const CASES: BadFile[] = [
   },
   {
     name: 'a future schemaVersion',
-    bytes: () => Buffer.from(edited((d) => Object.assign(d, { schemaVersion: 7 }))),
+    bytes: () => Buffer.from(edited((d) => Object.assign(d, { schemaVersion: SCHEMA_VERSION + 3 }))),
     kind: 'future-version',
-    detail:
-      /^The file was made by a newer version of Rollout War Room \(schema 7; this build reads up to 4\)\. Update the app to open it\.$/,
+    detail: new RegExp(
+      `^The file was made by a newer version of Rollout War Room \\(schema ${SCHEMA_VERSION + 3}; this build reads up to ${SCHEMA_VERSION}\\)\\. Update the app to open it\\.$`,
+    ),
   },
   {
     name: 'a far-future schemaVersion with unknown sections',
     bytes: () => Buffer.from(edited((d) => Object.assign(d, { schemaVersion: 999_999, hologram: {} }))),
     kind: 'future-version',
-    detail: /\(schema 999999; this build reads up to 4\)/,
+    detail: new RegExp(`\\(schema 999999; this build reads up to ${SCHEMA_VERSION}\\)`),
   },
   {
     name: 'a version-1 window that cannot be read',
     bytes: () =>
       Buffer.from(
         withStops([{ ...stopCondition('sc-1'), windowMinutes: undefined, window: 'soon' }]).replace(
-          '"schemaVersion": 4',
+          `"schemaVersion": ${SCHEMA_VERSION}`,
           '"schemaVersion": 1',
         ),
       ),

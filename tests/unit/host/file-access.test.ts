@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/host/dispatch';
 import { checkFileName } from '../../../electron/host/file-access';
+import { SCHEMA_VERSION } from '../../../shared/schema/workbook';
 import { makeHost, openListed, readJson, SAMPLE, tempDir, workbookJson } from './helpers';
 
 // Files only through the host: windows see a listing of the allowed folders and name files by
@@ -123,7 +124,11 @@ describe('file access', () => {
     for (const [fileName, bad, why] of [
       ['passwd', 'root:x:0:0:root:/root:/bin/bash\n', /not valid JSON: at line 1, column 1/],
       ['cut.rollout.json', text.slice(0, 400), /stops in the middle of the data at line/],
-      ['future.rollout.json', text.replace('"schemaVersion": 4', '"schemaVersion": 9'), /newer version/],
+      [
+        'future.rollout.json',
+        text.replace(`"schemaVersion": ${SCHEMA_VERSION}`, '"schemaVersion": 99'),
+        /newer version/,
+      ],
     ] as const) {
       const reply = await invoke(host.api, 'workbook:upload-copy', { fileName, text: bad });
       expect(reply).toMatchObject({ ok: false, error: { code: 'not-a-workbook' } });

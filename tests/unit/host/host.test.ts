@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/host/dispatch';
 import type { SessionState, WorkbookChange } from '../../../shared/contract';
+import { SCHEMA_VERSION } from '../../../shared/schema/workbook';
 import { addStop, makeHost, openListed, readJson, SAMPLE, TESTER, tempDir, unwrap } from './helpers';
 
 describe('workbook host: sessions that persist', () => {
@@ -100,7 +101,11 @@ describe('workbook host: sessions that persist', () => {
     const second = await host.api['workbook:create-file']({ name: 'Q3 CRM cut-over!' });
     expect(first.file?.path).toBe(join(dataDir, 'workbooks', 'q3-crm-cut-over.rollout.json'));
     expect(second.file?.path).toBe(join(dataDir, 'workbooks', 'q3-crm-cut-over-2.rollout.json'));
-    expect(second.workbook).toMatchObject({ name: 'Q3 CRM cut-over!', revision: 0, schemaVersion: 4 });
+    expect(second.workbook).toMatchObject({
+      name: 'Q3 CRM cut-over!',
+      revision: 0,
+      schemaVersion: SCHEMA_VERSION,
+    });
     expect(second.workbook?.id).not.toBe(first.workbook?.id);
     expect((await readJson(second.file!.path)).name).toBe('Q3 CRM cut-over!');
   });

@@ -11,6 +11,7 @@ import { makeHost, readJson, tempDir } from './helpers';
 const FIXTURE = resolve('tests/fixtures/v1/payroll-pilot.rollout.json');
 const V2_FIXTURE = resolve('tests/fixtures/v2/crm-tuned.rollout.json');
 const V3_FIXTURE = resolve('tests/fixtures/v3/crm-migration.rollout.json');
+const V4_FIXTURE = resolve('tests/fixtures/v4/crm-migration.rollout.json');
 
 describe('migrations', () => {
   it('form one chain from version 1 up to SCHEMA_VERSION', () => {
@@ -32,13 +33,13 @@ describe('migrations', () => {
 
     expect(state.problem).toBeNull();
     expect(state.notice).toMatch(
-      /upgraded from schema 1 to 4 \(001-stop-window-minutes, 002-compact-audit, 003-waves-and-scorecard\); a backup of the original was kept/,
+      /upgraded from schema 1 to 5 \(001-stop-window-minutes, 002-compact-audit, 003-waves-and-scorecard, 004-signals-and-incidents\); a backup of the original was kept/,
     );
     expect(state.save).toEqual({ state: 'saved' });
     expect(state.workbook?.success.stopConditions.map((s) => s.windowMinutes)).toEqual([15, 120]);
 
     const onDisk = await readJson(path);
-    expect(onDisk.schemaVersion).toBe(4);
+    expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION);
     expect(onDisk.revision).toBe(7);
     expect(onDisk.success.stopConditions[1]).not.toHaveProperty('window');
     expect(onDisk.success.stopConditions[1]?.windowMinutes).toBe(120);
@@ -63,7 +64,7 @@ describe('migrations', () => {
     );
     const state = await editor.openPath(path);
     expect(state.file?.readOnly).toBe(true);
-    expect(state.workbook?.schemaVersion).toBe(4);
+    expect(state.workbook?.schemaVersion).toBe(SCHEMA_VERSION);
     expect(state.notice).toMatch(/upgraded in memory only .* The file was not changed/);
     await editor.close();
     expect(await readFile(path)).toEqual(await readFile(FIXTURE));
@@ -81,12 +82,12 @@ describe('migrations', () => {
     const state = await host.openPath(path);
     expect(state.problem).toBeNull();
     expect(state.notice).toMatch(
-      /upgraded from schema 2 to 4 \(002-compact-audit, 003-waves-and-scorecard\); a backup of the original was kept/,
+      /upgraded from schema 2 to 5 \(002-compact-audit, 003-waves-and-scorecard, 004-signals-and-incidents\); a backup of the original was kept/,
     );
     expect(state.workbook).toMatchObject({ revision: 5, name: legacy.name });
 
     const onDisk = await readJson(path);
-    expect(onDisk.schemaVersion).toBe(4);
+    expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION);
     expect(onDisk.audit.map((e) => [e.rev, e.by, e.type, e.area, e.items])).toEqual([
       [1, 'amara', 'item.add', 'success', ['success.stopConditions/sc-latency']],
       [2, 'jun', 'item.update', 'success', ['success.stopConditions/sc-errors']],
@@ -121,7 +122,9 @@ describe('migrations', () => {
     const host = makeHost(dataDir);
     const state = await host.openPath(path);
     expect(state.problem).toBeNull();
-    expect(state.notice).toMatch(/upgraded from schema 3 to 4 \(003-waves-and-scorecard\)/);
+    expect(state.notice).toMatch(
+      /upgraded from schema 3 to 5 \(003-waves-and-scorecard, 004-signals-and-incidents\)/,
+    );
     const wb = state.workbook!;
     expect(wb.architecture).toEqual({});
     expect('signals' in wb).toBe(false);
@@ -157,5 +160,26 @@ describe('migrations', () => {
         i.evidence,
       ]),
     );
+  });
+
+  it('upgrades a version-4 workbook: every reading typed by hand, no imports, deployments or incidents yet', async () => {
+    const dataDir = await tempDir();
+    await mkdir(join(dataDir, 'files'));
+    const path = join(dataDir, 'files', 'crm.rollout.json');
+    await copyFile(V4_FIXTURE, path);
+    const legacy = JSON.parse(await readFile(V4_FIXTURE, 'utf8'));
+    const host = makeHost(dataDir);
+    const state = await host.openPath(path);
+    expect(state.problem).toBeNull();
+    expect(state.notice).toMatch(/upgraded from schema 4 to 5 \(004-signals-and-incidents\)/);
+    const wb = state.workbook!;
+    expect(wb.waves.readings).toEqual(legacy.waves.readings.map((r: object) => ({ ...r, batch: '' })));
+    expect(wb.waves.readings.length).toBeGreaterThan(10);
+    expect(wb.waves.deployments).toEqual([]);
+    expect(wb.waves.imports).toEqual([]);
+    expect(wb.runbooks).toEqual({ incidents: [] });
+    expect(wb.waves.waves).toEqual(legacy.waves.waves);
+    expect(wb.scorecard).toEqual(legacy.scorecard);
+    expect((await readJson(path)).schemaVersion).toBe(SCHEMA_VERSION);
   });
 });

@@ -69,6 +69,31 @@ const validItem: Record<CollectionKey, fc.Arbitrary<Record<string, unknown>>> = 
     staleAfterMinutes: fc.integer({ min: 1, max: 600 }),
     guardrailId: fc.constant(''),
   }),
+  // Managed fields (batch: set by imports) are left out, as the editor leaves them out.
+  'waves.deployments': fc.record({
+    id,
+    ref: fc.constant(''),
+    at: fc.constantFrom('2026-11-20T10:00:00.000Z', '2026-11-21T23:30:00+02:00'),
+    service: label,
+    version: fc.constant('1.4.2'),
+    status: fc.constantFrom('success', 'failure'),
+    waveId: fc.constant(''),
+    changes: fc.array(fc.record({ ref: label, committedAt: fc.constant('2026-11-19T09:00:00.000Z') }), {
+      maxLength: 2,
+    }),
+  }),
+  'runbooks.incidents': fc.record({
+    id,
+    ref: fc.constant(''),
+    title: label,
+    severity: fc.constantFrom('SEV1', 'SEV2'),
+    drill: fc.boolean(),
+    openedAt: fc.constant('2026-11-20T11:00:00.000Z'),
+    resolvedAt: fc.constantFrom(null, '2026-11-20T13:00:00.000Z'),
+    waveId: fc.constant(''),
+    deploymentIds: fc.array(id, { maxLength: 2 }),
+    changeRefs: fc.array(label, { maxLength: 2 }),
+  }),
   'scorecard.items': fc.record({
     id,
     label,

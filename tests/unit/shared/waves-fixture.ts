@@ -85,6 +85,8 @@ export function seedWorkbook(): Workbook {
         },
       ],
       readings: [],
+      deployments: [],
+      imports: [],
     },
   };
 }
