@@ -31,6 +31,8 @@ const METHOD_TABLE: Record<Method, true> = {
   'projector:set-settings': true,
   'projector:open-window': true,
   'history:list-entries': true,
+  'imports:find-mapping': true,
+  'imports:remember-mapping': true,
 };
 
 const EVENT_TABLE: Record<EventName, true> = {

@@ -14,6 +14,8 @@ export function contentSecurityPolicy(wsOrigin?: string): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
+    // The CSV import parses large files in a module worker built into the bundle; no blob: or data: workers.
+    "worker-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

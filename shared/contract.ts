@@ -5,6 +5,7 @@ import { type Identity, IdentitySchema } from './domain/identity';
 import { MAX_WORKBOOK_BYTES } from './domain/limits';
 import type { Patch } from './domain/patches';
 import { type ProjectorSettings, ProjectorSettingsSchema } from './domain/projector';
+import { HeaderSchema, KindIdSchema, MappingSchema, type RememberedMapping } from './import/mapping-schema';
 import type { Workbook } from './schema/workbook';
 
 // The one typed API between renderer and host. The preload, the IPC registration, the web
@@ -56,6 +57,13 @@ export const METHODS = {
     /** Entries older than this revision; absent for the newest. */
     before: z.number().int().min(1).optional(),
     limit: z.number().int().min(1).max(500).optional(),
+  }),
+  /** The mapping remembered for an export with this header, so it imports in one step. */
+  'imports:find-mapping': z.strictObject({ kind: KindIdSchema, header: HeaderSchema }),
+  'imports:remember-mapping': z.strictObject({
+    kind: KindIdSchema,
+    header: HeaderSchema,
+    mapping: MappingSchema,
   }),
 } as const satisfies Record<string, z.ZodType>;
 
@@ -192,6 +200,9 @@ export interface MethodResults {
   /** Opens (or brings forward) the projector window; false where the shell has none (web mode). */
   'projector:open-window': { opened: boolean };
   'history:list-entries': HistoryPage;
+  /** Null when no export with this header was imported before. */
+  'imports:find-mapping': RememberedMapping | null;
+  'imports:remember-mapping': RememberedMapping;
 }
 
 export type MenuAction = 'undo' | 'redo' | 'open' | 'save-as' | 'new' | 'toggle-theme' | 'history';

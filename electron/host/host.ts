@@ -134,6 +134,9 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
       return { opened: true };
     },
     'history:list-entries': ({ area, before, limit }) => session.history(area, before, limit),
+    'imports:find-mapping': ({ kind, header }) => settings.findMapping(kind, header),
+    'imports:remember-mapping': ({ kind, header, mapping }) =>
+      settings.rememberMapping(kind, header, mapping),
   };
 
   return {

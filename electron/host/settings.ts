@@ -8,6 +8,12 @@ import {
   type ProjectorSettings,
   ProjectorSettingsSchema,
 } from '../../shared/domain/projector';
+import {
+  type RememberedMapping,
+  RememberedMappingSchema,
+  sameHeader,
+} from '../../shared/import/mapping-schema';
+import type { Mapping } from '../../shared/import/types';
 import { summarizeIssues, toFieldIssues } from '../../shared/schema/issues';
 import { type DurableFs, durableWrite, isCode, removeStaleTemps } from './durable-write';
 import { fileStamp } from './format';
@@ -16,6 +22,8 @@ import { fileStamp } from './format';
 // on load; a file that fails is set aside, never silently overwritten, and the user is told where.
 
 export const RECENT_KEPT = 10;
+/** CSV mappings remembered, newest first: one per dashboard export a person imports from. */
+export const MAPPINGS_KEPT = 100;
 
 const RecentSchema = z.strictObject({
   path: z.string().min(1).max(4096),
@@ -37,6 +45,8 @@ const SettingsSchema = z.strictObject({
   projector: ProjectorSettingsSchema.optional(),
   /** Whether the desktop app's projector window was open when it quit, to bring it back. */
   projectorOpen: z.boolean().optional(),
+  /** How each dashboard export was mapped the last time, so the next one imports in one step. */
+  importMappings: z.array(RememberedMappingSchema).max(MAPPINGS_KEPT).optional(),
 });
 type Settings = z.infer<typeof SettingsSchema>;
 
@@ -98,6 +108,22 @@ export class SettingsStore {
     await this.loaded();
     if ((this.settings.projectorOpen ?? false) !== projectorOpen)
       await this.save({ ...this.settings, projectorOpen });
+  }
+
+  /** The mapping last used for an export of `kind` with this header, or null. */
+  async findMapping(kind: string, header: readonly string[]): Promise<RememberedMapping | null> {
+    await this.loaded();
+    return this.settings.importMappings?.find((m) => m.kind === kind && sameHeader(m.header, header)) ?? null;
+  }
+
+  async rememberMapping(kind: string, header: string[], mapping: Mapping): Promise<RememberedMapping> {
+    await this.loaded();
+    const entry: RememberedMapping = { kind, header, mapping, savedAt: this.now().toISOString() };
+    const rest = (this.settings.importMappings ?? []).filter(
+      (m) => !(m.kind === kind && sameHeader(m.header, header)),
+    );
+    await this.save({ ...this.settings, importMappings: [entry, ...rest].slice(0, MAPPINGS_KEPT) });
+    return entry;
   }
 
   async setUser(user: Identity): Promise<void> {

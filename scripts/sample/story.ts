@@ -1,29 +1,18 @@
 import type { Command } from '../../shared/domain/commands';
 import type { Identity } from '../../shared/domain/identity';
+import { amara, dmitri, END, HOUR, jun, MIN, priya, type Step, tomas } from './cast';
+import { DORA_CHAPTER } from './story-dora';
+import { IMPORTS_CHAPTER } from './story-imports';
+
+export type { Step };
 
 // The sample workbook's story, told as the commands its people made, at the times they made
 // them. Replayed through the real reducer by build.ts, so every revision, audit entry and
 // snapshot in the sample is one the app itself would have written. It ends mid-incident: wave 2
 // is live and the Sales API 5xx rate has been over its stop condition for the last 15 minutes.
-//
-// Times are relative to END. The host moves the whole story to "a minute ago" when it copies the
-// sample for a new user, so a first launch shows the war room as it is happening.
+// Later capabilities add chapters of their own (cast.ts says how); they are listed at the end.
 
-export const END = Date.parse('2026-11-20T14:00:00.000Z');
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-
-export interface Step {
-  at: number;
-  who: Identity;
-  command: Command;
-}
-
-const amara = { name: 'Amara Okafor', role: 'Rollout owner' };
-const dmitri = { name: 'Dmitri Halloran', role: 'Incident commander' };
-const jun = { name: 'Jun Park', role: 'Platform SRE' };
-const priya = { name: 'Priya Raman', role: 'VP Sales Ops' };
-const tomas = { name: 'Tomás Ekwueme', role: 'Sales enablement' };
+export { END };
 
 const steps: Step[] = [];
 const at = (offset: number, who: Identity, command: Command) =>
@@ -279,4 +268,7 @@ readings(
   tomas,
 );
 
-export const STORY: readonly Step[] = steps.sort((a, b) => a.at - b.at);
+/** Every chapter, one line each. */
+const CHAPTERS: readonly (readonly Step[])[] = [steps, DORA_CHAPTER, IMPORTS_CHAPTER];
+
+export const STORY: readonly Step[] = CHAPTERS.flat().sort((a, b) => a.at - b.at);

@@ -48,6 +48,12 @@ export interface Plan {
   /** The area it changed, or "workbook". */
   area: string;
   summary: string;
+  /**
+   * What the audit log records instead of `patches` / `inverse`, for a bulk change whose items
+   * carry their own provenance (an import's readings carry its id): a patch per item would copy
+   * every item into the log and double the file. Windows, undo and redo still get every patch.
+   */
+  logged?: { patches: Patch[]; inverse: Patch[] };
 }
 
 export interface CommandContext {

@@ -30,10 +30,20 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+// One formatter, made once: toLocaleTimeString builds a new one per call, which costs more than
+// everything else when a screen lists the thousands of readings an import brings in.
+let clock: Intl.DateTimeFormat | null = null;
+
 /** "14:02:11" in local time: host and windows share a machine in both shells. */
 export function clockTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleTimeString('en-GB', { hour12: false });
+  clock ??= new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  return Number.isNaN(d.getTime()) ? iso : clock.format(d);
 }
 
 /** 38000 → "38 s", 4_000_000 → "1 h 6 min": how old something is, or how long until it. */

@@ -20,6 +20,8 @@ export interface Step {
   touched: string[];
   area: string;
   summary: string;
+  /** The compact form the audit log keeps, when the change has one (see Plan.logged). */
+  logged?: { patches: Patch[]; inverse: Patch[] };
 }
 
 export interface Doc {
@@ -62,6 +64,7 @@ export function execute(
     touched: change.touched,
     area: change.area,
     summary: change.summary,
+    ...(change.logged ? { logged: change.logged } : {}),
   };
   return commit(doc, change.wb, step, step.patches, cmd.type, step.summary, meta, {
     past: [...doc.past, step].slice(-UNDO_LIMIT),
@@ -100,6 +103,12 @@ function commit(
   stacks: Pick<Doc, 'past' | 'future'>,
 ): Committed {
   const rev = doc.wb.revision + 1;
+  // The log's compact form runs the same way as the patches pushed (forward, or undone).
+  const logged = step.logged
+    ? patches === step.inverse
+      ? step.logged.inverse
+      : step.logged.patches
+    : patches;
   const wb = { ...content, revision: rev, updatedAt: meta.at };
   const entry = auditEntry({
     rev,
@@ -109,7 +118,7 @@ function commit(
     area: step.area,
     summary,
     items: step.touched,
-    changes: patches,
+    changes: logged,
   });
   return { doc: { wb, ...stacks }, entry, patches };
 }

@@ -1,5 +1,6 @@
 import { enablePatches, applyPatches as immerApply } from 'immer';
 import { z } from 'zod';
+import { applyInRuns } from './bulk-patches';
 
 // A change travels as patches: the host pushes them to every window, keeps their inverses for
 // undo, and records them in the audit log. The shape is immer's (and JSON Patch's minus the
@@ -23,7 +24,8 @@ export const PatchSchema = z.strictObject({
 
 export function applyPatches<T extends object>(base: T, patches: readonly Patch[]): T {
   if (patches.length === 0) return base;
-  return immerApply(base, patches as Patch[]);
+  // Long runs at the end of one list (an import's items) skip immer's one-by-one draft.
+  return applyInRuns(base, patches, immerApply);
 }
 
 /** Structural equality of JSON values (no Dates, Maps or cycles in a workbook). */

@@ -2,8 +2,10 @@ import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from '../support/web-host';
+import { benchCharts } from './charts';
 import { benchDurableChange } from './durable-change';
 import { benchFirstPaint } from './first-paint';
+import { benchImport } from './import';
 import { benchOpen } from './open';
 import { benchProjector } from './projector';
 import { benchRapidCommands } from './rapid-commands';
@@ -103,6 +105,8 @@ async function main(): Promise<number> {
     await step('projector board', async () => {
       results.push(...(await benchProjector({ dir, sample: sample.bytes, large: large.bytes, quick })));
     });
+    await step('chart update', () => benchCharts({ dir, sample: sample.bytes, quick }, results));
+    await step('CSV import', async () => void results.push(...(await benchImport({ dir, quick }))));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -231,3 +231,31 @@ test('a check changes only with a reason, and the change is kept with who and wh
   await expect(page.getByTestId('assess-history')).toContainText('Leah Brandt now also covers field sales.');
   await expect(page.getByTestId('assess-history')).toContainText('Erin Tester');
 });
+
+test('a wave added to the plan starts planned; editing a live wave’s plan keeps its state and story', async ({
+  page,
+  host,
+}) => {
+  await page.goto(`${host.url}#/waves`);
+  const plan = page.getByTestId('collection-waves-waves');
+  await plan.getByTestId('add-item').click();
+  await page.getByTestId('field-name').fill('Wave 4: partners');
+  await page.getByTestId('field-audiencePercent').fill('100');
+  await page.getByTestId('field-holdHours').fill('24');
+  await page.getByTestId('save-item').click();
+  // Its card (cards are in plan order) says it has not started.
+  await expect(page.locator('[data-testid^="wave-wave-"]').last()).toContainText('Wave 4: partners');
+  await plan.getByTestId('item-wave-2').getByTestId('edit-item').click();
+  await page.getByTestId('field-holdHours').fill('48');
+  await page.getByTestId('save-item').click();
+  await waitSaved(page, SAMPLE_REV + 2);
+  const wb = JSON.parse(await readFile(host.samplePath, 'utf8'));
+  expect(wb.waves.waves.at(-1)).toMatchObject({
+    name: 'Wave 4: partners',
+    state: 'planned',
+    startedAt: null,
+    moves: [],
+  });
+  expect(wb.waves.waves[1]).toMatchObject({ holdHours: 48, state: 'live' });
+  expect(wb.waves.waves[1].moves).toHaveLength(1);
+});

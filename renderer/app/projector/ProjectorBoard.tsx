@@ -2,6 +2,7 @@ import { type CSSProperties, useCallback, useEffect, useRef, useState } from 're
 import { clockTime, formatDuration } from '../../../shared/domain/format';
 import { bodyFontPx } from '../../../shared/domain/projector';
 import { useAppStore } from '../../store/app-store';
+import { BreachChartPanel } from './BreachChartPanel';
 import type { BoardModel } from './board-model';
 import { ChecksPanel, GatesPanel, PollPanel, TimersSlot } from './DetailPanels';
 import { SettingsPanel } from './SettingsPanel';
@@ -71,6 +72,7 @@ function Content({ board, now }: { board: Board; now: number }) {
         <WavePanel model={model} now={now} />
       </div>
       <WhyPanel model={model} />
+      <BreachChartPanel model={model} now={now} stale={board.source === 'stale'} settings={board.settings} />
       <div className="pj-grid">
         {/* A poll in progress is what the room is doing right now: it goes first. */}
         {running ? <PollPanel model={model} now={now} /> : null}

@@ -51,6 +51,8 @@ export interface BoardGate {
 
 export interface BoardBreach {
   id: string;
+  waveId: string;
+  stopConditionId: string;
   metric: string;
   /** "Roll back", "Pause", "Escalate". */
   action: string;
@@ -175,6 +177,8 @@ function breach(wb: Workbook, wave: Wave, g: GateVerdict, unit: string): BoardBr
     (latest ? `; latest ${withUnit(latest.value, unit)} at ${clockTime(latest.at)}.` : '.');
   return {
     id: `${g.waveId}/${g.stopConditionId}`,
+    waveId: g.waveId,
+    stopConditionId: g.stopConditionId,
     metric: g.metricName,
     action: ACTION_LABEL[g.stop.action],
     callers: g.stop.callers,

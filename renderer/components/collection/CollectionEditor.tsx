@@ -67,7 +67,14 @@ export function CollectionEditor<K extends CollectionKey>({ config }: { config: 
     setEditing({ mode: 'edit', id: item.id, baseRevision: revision, opened: item, serial, conflict: false });
 
   const save = async (draft: Draft, id: string): Promise<FieldErrors | null> => {
-    const candidate = fromDraft(draft, config.fields, id);
+    // Fields only the area's own commands change (a wave's state, an import's batch) are not in
+    // the form: they are checked as they stand (or start), and the host keeps them so.
+    const managed = def.managed?.fields ?? [];
+    const kept =
+      editing?.mode === 'edit'
+        ? Object.fromEntries(managed.map((f) => [f, (editing.opened as Record<string, unknown>)[f]]))
+        : (def.managed?.initial ?? {});
+    const candidate = { ...kept, ...fromDraft(draft, config.fields, id) };
     const parsed = def.schema.safeParse(candidate);
     if (!parsed.success) return issuesToErrors(parsed.error.issues, config.fields);
     try {

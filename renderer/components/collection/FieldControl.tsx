@@ -35,6 +35,22 @@ export function FieldControl({ field, idBase, value, error, onChange, inputRef }
 
   if (field.kind === 'multi')
     return <MultiControl {...{ field, id, value, error, errorId, hintId, options, onChange }} />;
+  if (field.kind === 'boolean') {
+    return (
+      <div className={`field ${SIZE_CLASS[field.size ?? 'md']} field-check${error ? ' has-error' : ''}`}>
+        <label className="check">
+          <input
+            {...common}
+            type="checkbox"
+            checked={value === 'true'}
+            onChange={(e) => onChange(e.target.checked ? 'true' : 'false')}
+          />
+          {field.label}
+        </label>
+        <HintAndError field={field} hintId={hintId} error={error} errorId={errorId} />
+      </div>
+    );
+  }
 
   let control: React.ReactNode;
   switch (field.kind) {
@@ -65,7 +81,7 @@ export function FieldControl({ field, idBase, value, error, onChange, inputRef }
       control = (
         <input
           {...common}
-          type={field.kind === 'date' ? 'date' : 'text'}
+          type={field.kind === 'date' ? 'date' : field.kind === 'datetime' ? 'datetime-local' : 'text'}
           // Text with a decimal keyboard rather than type=number: a mistyped value stays visible
           // next to its error instead of silently becoming empty.
           inputMode={field.kind === 'number' ? 'decimal' : undefined}
@@ -89,6 +105,21 @@ export function FieldControl({ field, idBase, value, error, onChange, inputRef }
         ) : null}
       </label>
       {control}
+      <HintAndError field={field} hintId={hintId} error={error} errorId={errorId} />
+    </div>
+  );
+}
+
+/** The line of help under a field and its inline error, tied to it by id. */
+function HintAndError(props: {
+  field: FieldDescriptor;
+  hintId?: string | undefined;
+  error?: string | undefined;
+  errorId?: string | undefined;
+}) {
+  const { field, hintId, error, errorId } = props;
+  return (
+    <>
       {field.hint ? (
         <p id={hintId} className="field-hint">
           {field.hint}
@@ -99,7 +130,7 @@ export function FieldControl({ field, idBase, value, error, onChange, inputRef }
           {error}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
 
@@ -151,16 +182,7 @@ function MultiControl({ field, id, value, error, errorId, hintId, options, onCha
           </label>
         ))}
       </div>
-      {field.hint ? (
-        <p id={hintId} className="field-hint">
-          {field.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field-error" data-testid={`error-${field.key}`}>
-          {error}
-        </p>
-      ) : null}
+      <HintAndError field={field} hintId={hintId} error={error} errorId={errorId} />
     </fieldset>
   );
 }

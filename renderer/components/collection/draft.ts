@@ -27,8 +27,24 @@ function set(item: Record<string, unknown>, key: string, value: unknown): void {
 
 export function blankDraft(fields: readonly FieldDescriptor[]): Draft {
   const draft: Draft = {};
-  for (const f of fields) draft[f.key] = f.kind === 'select' && f.options ? (f.options[0]?.value ?? '') : '';
+  for (const f of fields) {
+    draft[f.key] =
+      f.kind === 'select' && f.options ? (f.options[0]?.value ?? '') : f.kind === 'boolean' ? 'false' : '';
+  }
   return draft;
+}
+
+/** "2026-12-01T14:02" in local time, for a datetime-local input; '' for no time. */
+export function toLocalInput(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '';
+  return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+/** The instant a datetime-local value names, as ISO 8601 in UTC; the raw text if it names none. */
+export function fromLocalInput(text: string): string {
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? text : new Date(ms).toISOString();
 }
 
 export function toDraft(item: Record<string, unknown>, fields: readonly FieldDescriptor[]): Draft {
@@ -38,6 +54,9 @@ export function toDraft(item: Record<string, unknown>, fields: readonly FieldDes
     if (f.kind === 'list') draft[f.key] = Array.isArray(v) ? v.join(', ') : '';
     // Ids never hold commas, so a comma-joined list of them round-trips.
     else if (f.kind === 'multi') draft[f.key] = Array.isArray(v) ? v.join(',') : '';
+    else if (f.codec) draft[f.key] = f.codec.format(v);
+    else if (f.kind === 'datetime') draft[f.key] = typeof v === 'string' ? toLocalInput(v) : '';
+    else if (f.kind === 'boolean') draft[f.key] = v === true ? 'true' : 'false';
     else draft[f.key] = v === undefined || v === null ? '' : String(v);
   }
   return draft;
@@ -52,7 +71,21 @@ export function fromDraft(
   const item: Record<string, unknown> = { id };
   for (const f of fields) {
     const raw = (draft[f.key] ?? '').trim();
+    if (f.nullable && raw === '') {
+      set(item, f.key, null);
+      continue;
+    }
+    if (f.codec) {
+      set(item, f.key, f.codec.parse(raw));
+      continue;
+    }
     switch (f.kind) {
+      case 'datetime':
+        set(item, f.key, fromLocalInput(raw));
+        break;
+      case 'boolean':
+        set(item, f.key, raw === 'true');
+        break;
       case 'number':
         set(item, f.key, raw === '' ? undefined : Number(raw));
         break;
@@ -90,7 +123,10 @@ export function issuesToErrors(
   for (const issue of issues) {
     const path = dotted(issue.path);
     const key = keys.find((k) => path === k || path.startsWith(`${k}.`) || path.startsWith(`${k}[`));
-    errors[key ?? FORM_ERROR] ??= issue.message;
+    // A structured field is written one record a line: say which line is wrong.
+    const line =
+      key && fields.find((f) => f.key === key)?.codec ? /^\[(\d+)\]/.exec(path.slice(key.length)) : null;
+    errors[key ?? FORM_ERROR] ??= line ? `Line ${Number(line[1]) + 1}: ${issue.message}` : issue.message;
   }
   return errors;
 }

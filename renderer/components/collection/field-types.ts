@@ -5,8 +5,29 @@ import type { Workbook } from '../../../shared/schema/workbook';
 // A collection editor is configured, not written: a section lists its fields and columns and
 // the generic editor does the forms, validation, ordering and commands.
 
-/** `multi` picks any number of options (ids of other items, say) as a group of checkboxes. */
-export type FieldKind = 'text' | 'longtext' | 'number' | 'select' | 'date' | 'list' | 'multi';
+/**
+ * `multi` picks any number of options (ids of other items, say) as a group of checkboxes;
+ * `datetime` edits an instant in local time and stores it as ISO 8601; `boolean` is a checkbox.
+ */
+export type FieldKind =
+  | 'text'
+  | 'longtext'
+  | 'number'
+  | 'select'
+  | 'date'
+  | 'datetime'
+  | 'boolean'
+  | 'list'
+  | 'multi';
+
+/**
+ * How a structured value (a list of records, say) is written as text in a form and read back.
+ * `parse` never rejects: it shapes what it can and leaves the schema to say what is wrong.
+ */
+export interface FieldCodec {
+  format(value: unknown): string;
+  parse(text: string): unknown;
+}
 
 export interface FieldOption {
   value: string;
@@ -28,6 +49,10 @@ export interface FieldDescriptor {
   hint?: string;
   /** Marks the label; the schema remains the judge of what is actually required. */
   required?: boolean;
+  /** An empty field stores null (a time not reached yet, like an incident still open). */
+  nullable?: boolean;
+  /** For a longtext field holding structured data. */
+  codec?: FieldCodec;
   /** Grid span: short fields (unit, comparator) take less room than names and notes. */
   size?: 'sm' | 'md' | 'lg' | 'xl' | 'full';
   placeholder?: string;

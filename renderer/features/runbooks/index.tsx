@@ -1,20 +1,31 @@
-import { EmptyArea } from '../../components/EmptyArea';
+import { CollectionEditor } from '../../components/collection/CollectionEditor';
 import type { Feature } from '../types';
+import { incidentsConfig } from './incident-collection';
 
-// Not built yet: the empty state says what this area will hold.
+// Step 6. Incidents are kept here now (the delivery figures of step 5 count them); runbooks with
+// timers, the incident timeline and drills grow this screen.
 
 function Screen() {
   return (
-    <EmptyArea
-      area="runbooks"
-      plan="Rehearsed responses, so nobody improvises the core steps on the day."
-      bullets={[
-        'Runbooks for detection, triage, escalation, rollback, comms and recovery checks, with owners and timeboxes',
-        'Timers kept by the host, and an incident timeline in time order',
-        'Tabletop scenarios with timed injects, including your own',
-        'Comms templates filled from this workbook, and an after-action report with an improvement plan',
-      ]}
-    />
+    <div className="section-page" data-testid="section-runbooks">
+      <header className="section-header">
+        <p className="eyebrow">Step 6</p>
+        <h1>Runbooks, incidents &amp; drills</h1>
+        <p className="lead">Rehearsed responses, so nobody improvises the core steps on the day.</p>
+      </header>
+      <CollectionEditor config={incidentsConfig} />
+      <aside className="empty-state compact" data-testid="empty-state">
+        <h2>Coming to this section</h2>
+        <ul>
+          <li>
+            Runbooks for detection, triage, escalation, rollback, comms and recovery checks, with owners and
+            timeboxes
+          </li>
+          <li>Timers kept by the host, and each incident’s timeline in time order</li>
+          <li>Tabletop scenarios with timed injects, and an after-action report</li>
+        </ul>
+      </aside>
+    </div>
   );
 }
 

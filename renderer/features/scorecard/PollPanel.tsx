@@ -105,9 +105,12 @@ function RunningPoll({ poll, verdict }: { poll: Poll; verdict: Verdict }) {
   const next = poll.positions[poll.answers.length];
   const answer = (value: Call) => {
     if (!next) return;
+    // The next position's reason may be typed while this answer is on its way: clear only what
+    // was sent.
+    const sent = reason;
     void run(
       { type: 'poll.answer', pollId: poll.id, positionId: next.id, answer: value, reason: reason.trim() },
-      () => setReason(''),
+      () => setReason((now) => (now === sent ? '' : now)),
     );
   };
   return (

@@ -4,6 +4,9 @@ import type { Metric } from '../../../shared/areas/waves/schema';
 import { clockTime, formatDuration, withUnit } from '../../../shared/domain/format';
 import { StatusBadge } from '../../components/StatusBadge';
 
+/** The newest readings listed under a gate; an import can put thousands in one window. */
+const LISTED = 50;
+
 // The gates of one wave: what each stop condition says now, how fresh its data is, and the
 // readings behind it, one click away.
 
@@ -80,7 +83,12 @@ export function GatesTable({
                       {g.readings.length} reading{g.readings.length === 1 ? '' : 's'} in the window
                     </summary>
                     <ul>
-                      {g.readings.map((r) => (
+                      {g.readings.length > LISTED ? (
+                        <li className="muted">
+                          The gate counts all {g.readings.length}; the {LISTED} newest are listed here.
+                        </li>
+                      ) : null}
+                      {g.readings.slice(-LISTED).map((r) => (
                         <li key={r.id}>
                           {clockTime(r.at)}: {withUnit(r.value, unit(g))}
                           {r.source ? ` (${r.source})` : ''} — entered by {r.by}

@@ -53,9 +53,10 @@ export function ReadingForm({ wave, metrics }: { wave: Wave; metrics: readonly M
         value: number,
         source: source.trim(),
       },
+      // The next reading may be typed while this one is on its way: clear only what was sent.
       () => {
-        setValue('');
-        setTypedAt(null);
+        setValue((now) => (now === value ? '' : now));
+        setTypedAt((now) => (now === typedAt ? null : now));
       },
     );
   };

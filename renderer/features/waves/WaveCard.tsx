@@ -16,6 +16,7 @@ import { formatWhen } from '../../components/when';
 import { GatesTable } from './GatesTable';
 import { MovePanel } from './MovePanel';
 import { ReadingForm } from './ReadingForm';
+import { WaveCharts } from './WaveCharts';
 import { segmentText } from './wave-collections';
 
 // One wave on the Waves screen: where it stands, what its gates say, what to do about it, and
@@ -106,6 +107,7 @@ export function WaveCard({
       </div>
 
       {isActive(wave) ? <GatesTable gates={decision.gates} metrics={wb.waves.metrics} now={now} /> : null}
+      <WaveCharts wb={wb} wave={wave} gates={decision.gates} now={now} />
       {wave.state === 'planned' ? (
         <p className="muted">
           Gated by {wave.gates.length} stop condition{wave.gates.length === 1 ? '' : 's'}; they start judging

@@ -1,6 +1,9 @@
 import { CollectionEditor } from '../../components/collection/CollectionEditor';
 import { useNow } from '../../components/use-now';
+import { ReadingsImport } from '../../import/ReadingsImport';
 import { useAppStore } from '../../store/app-store';
+import { DoraPanel } from './dora/DoraPanel';
+import { deploymentsConfig } from './dora/deployment-collection';
 import { WaveCard } from './WaveCard';
 import { metricsConfig, wavesConfig } from './wave-collections';
 import './waves.css';
@@ -26,8 +29,11 @@ export function WavesScreen() {
       ) : (
         wb.waves.waves.map((w) => <WaveCard key={w.id} wb={wb} wave={w} now={now} readOnly={readOnly} />)
       )}
+      <ReadingsImport />
+      <DoraPanel wb={wb} now={now} />
       <CollectionEditor config={wavesConfig} />
       <CollectionEditor config={metricsConfig} />
+      <CollectionEditor config={deploymentsConfig} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { defineArea } from '../types';
 import { addReading, moveWave, removeReading } from './commands';
 import { wavesEvidenceProvider } from './evidence';
+import { importReadings, takeBackImport } from './import-commands';
 import { DeploymentSchema, MetricSchema, WaveSchema, WavesSchema } from './schema';
 
 // Checklist step 5: launch in controlled waves, promoted by objective signals.
@@ -30,6 +31,6 @@ export const wavesArea = defineArea({
       managed: { fields: ['batch'], initial: { batch: '' } },
     },
   },
-  commands: [moveWave, addReading, removeReading],
+  commands: [moveWave, addReading, removeReading, importReadings, takeBackImport],
   evidence: wavesEvidenceProvider,
 });

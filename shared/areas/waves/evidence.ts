@@ -2,6 +2,7 @@ import { areaEvidence } from '../../domain/area-command';
 import { formatDuration } from '../../domain/format';
 import type { Workbook } from '../../schema/workbook';
 import type { Evidence, EvidenceContext, EvidenceProvider } from '../types';
+import { doraLine, waveScope } from './dora';
 import type { Metric, Wave } from './schema';
 
 // What the waves area tells the scorecard: "dashboards and alerts are validated" means the
@@ -46,6 +47,9 @@ export function wavesEvidence(wb: Workbook, ctx: EvidenceContext): Evidence[] {
       : report('green', `All ${metrics.length} metrics for ${wave.name} are defined with a source.`, []);
   }
   const facts: string[] = [...unlinked, ...noSource];
+  // The delivery figures are shown with the evidence; they inform the call but do not set it.
+  const scope = waveScope(wave, ctx.now);
+  const delivery = scope ? doraLine(wb, scope) : null;
   let fresh = 0;
   let silent = 0;
   for (const m of metrics) {
@@ -64,8 +68,9 @@ export function wavesEvidence(wb: Workbook, ctx: EvidenceContext): Evidence[] {
     }
   }
   const summary = `${fresh} of ${metrics.length} metrics for ${wave.name} have fresh readings.`;
-  if (silent === metrics.length) return report('red', summary, facts);
-  return report(fresh === metrics.length && facts.length === 0 ? 'green' : 'amber', summary, facts);
+  const status =
+    silent === metrics.length ? 'red' : fresh === metrics.length && facts.length === 0 ? 'green' : 'amber';
+  return report(status, summary, delivery ? [...facts, delivery] : facts);
 }
 
 // Typed explicitly: inferring it would need the workbook type, which the registry derives.

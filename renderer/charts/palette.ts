@@ -1,0 +1,45 @@
+// The chart colours, by role. Canvas cannot read CSS, so each chart reads its palette from CSS
+// custom properties on its own element (read-palette.ts): the app's light and dark themes and the projector's
+// board (renderer/charts/charts.css) each define them, and a chart drawn inside the projector
+// picks up the board's palette with no special case. tests/unit/renderer/chart-palette.test.ts
+// parses those stylesheets and checks every pair below for contrast.
+
+export const PALETTE_VARS = {
+  bg: '--chart-bg',
+  text: '--chart-text',
+  grid: '--chart-grid',
+  series1: '--chart-series-1',
+  series2: '--chart-series-2',
+  series3: '--chart-series-3',
+  threshold: '--chart-threshold',
+  mark: '--chart-mark',
+  boundary: '--chart-boundary',
+  band: '--chart-band',
+  range: '--chart-range',
+} as const;
+
+export type PaletteKey = keyof typeof PALETTE_VARS;
+export type Palette = Record<PaletteKey, string>;
+
+/**
+ * Words and numbers (ticks, line labels; the mark colour also spells "Breach" in the table): 4.5:1
+ * on the background, 7:1 on the projector.
+ */
+export const TEXT_KEYS: readonly PaletteKey[] = ['text', 'mark'];
+/** Lines and points that carry meaning: 3:1 on the background (WCAG 1.4.11). */
+export const GRAPHIC_KEYS: readonly PaletteKey[] = [
+  'series1',
+  'series2',
+  'series3',
+  'threshold',
+  'mark',
+  'boundary',
+];
+/**
+ * Decoration only: grid lines, and the translucent fills that shade the side of a threshold that
+ * trips and the window a gate judges. Each has a line or a word of its own that carries the
+ * meaning, so they are kept faint on purpose.
+ */
+export const DECORATIVE_KEYS: readonly PaletteKey[] = ['grid', 'band', 'range'];
+
+export const SERIES_KEYS = ['series1', 'series2', 'series3'] as const;

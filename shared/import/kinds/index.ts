@@ -1,0 +1,15 @@
+import type { ImportKind } from '../types';
+import { readingsKind } from './readings';
+
+// Every import kind the one CSV flow serves, by id. A new kind is a file beside readings.ts and
+// one line here; the parsing worker and the dialog find it by its id.
+
+export const IMPORT_KINDS = {
+  readings: readingsKind,
+} as const;
+
+export type ImportKindId = keyof typeof IMPORT_KINDS;
+
+export function importKind(id: ImportKindId): ImportKind {
+  return IMPORT_KINDS[id] as unknown as ImportKind;
+}
