@@ -37,10 +37,11 @@ export function parseNumber(text: string): Cell<number> {
   return { ok: false, reason: `${quote(t)} is not a number` };
 }
 
-// 2026-11-20, 2026-11-20T14:05, 2026-11-20 14:05:09.123456+01:00, …Z. Fractions past
+// 2026-11-20, 2026-11-20T14:05, 2026-11-20 14:05:09.123456+01:00, …Z, and the unpadded
+// 2023-4-10 6:51:47 that some tools (Apache DevLake) write. Fractions past
 // milliseconds (Postgres writes microseconds) are cut, not rounded, as Date.parse does.
 const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 /**
  * Unix time: seconds (9–10 digits, optional fraction: 1973–2286) or milliseconds (12–13
  * digits: 2001–2286 and back to 1973). Shorter numbers are never times (a minute count, an id).

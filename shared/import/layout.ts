@@ -89,6 +89,9 @@ export function guessMapping(
     let bestScore = 0;
     for (let c = 0; c < header.length; c++) {
       if (used.has(c)) continue;
+      // An optional field is guessed only from a header that names it: a version or a commit
+      // column is never filled from whatever text column is left over.
+      if (!field.required && !hinted(field, header[c]!)) continue;
       const p = profiles[c]!;
       const fit =
         field.type === 'time'

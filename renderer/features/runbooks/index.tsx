@@ -1,4 +1,5 @@
 import { CollectionEditor } from '../../components/collection/CollectionEditor';
+import { ImportSection } from '../../import/ImportSection';
 import type { Feature } from '../types';
 import { incidentsConfig } from './incident-collection';
 
@@ -14,6 +15,12 @@ function Screen() {
         <p className="lead">Rehearsed responses, so nobody improvises the core steps on the day.</p>
       </header>
       <CollectionEditor config={incidentsConfig} />
+      <ImportSection
+        kind="incidents"
+        noun="incidents"
+        title="Imported incidents"
+        intro="An incident tool’s export: each incident with when it was opened and restored, and what caused it where the file says (otherwise the last deployment of the same service before it)."
+      />
       <aside className="empty-state compact" data-testid="empty-state">
         <h2>Coming to this section</h2>
         <ul>

@@ -1,6 +1,6 @@
 import { CollectionEditor } from '../../components/collection/CollectionEditor';
 import { useNow } from '../../components/use-now';
-import { ReadingsImport } from '../../import/ReadingsImport';
+import { ImportSection } from '../../import/ImportSection';
 import { useAppStore } from '../../store/app-store';
 import { DoraPanel } from './dora/DoraPanel';
 import { deploymentsConfig } from './dora/deployment-collection';
@@ -29,11 +29,22 @@ export function WavesScreen() {
       ) : (
         wb.waves.waves.map((w) => <WaveCard key={w.id} wb={wb} wave={w} now={now} readOnly={readOnly} />)
       )}
-      <ReadingsImport />
+      <ImportSection
+        kind="readings"
+        noun="readings"
+        title="Imported readings"
+        intro="Readings exported from a dashboard as CSV land in the metrics of the wave that was live at their time."
+      />
       <DoraPanel wb={wb} now={now} />
       <CollectionEditor config={wavesConfig} />
       <CollectionEditor config={metricsConfig} />
       <CollectionEditor config={deploymentsConfig} />
+      <ImportSection
+        kind="deployments"
+        noun="deployments"
+        title="Imported deployments"
+        intro="A pipeline’s export, one row per deployment or per commit deployed: production rows become deployments with the changes they shipped."
+      />
     </div>
   );
 }

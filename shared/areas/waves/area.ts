@@ -1,5 +1,6 @@
 import { defineArea } from '../types';
 import { addReading, moveWave, removeReading } from './commands';
+import { importDeployments, importIncidents } from './dora-import-commands';
 import { wavesEvidenceProvider } from './evidence';
 import { importReadings, takeBackImport } from './import-commands';
 import { DeploymentSchema, MetricSchema, WaveSchema, WavesSchema } from './schema';
@@ -31,6 +32,14 @@ export const wavesArea = defineArea({
       managed: { fields: ['batch'], initial: { batch: '' } },
     },
   },
-  commands: [moveWave, addReading, removeReading, importReadings, takeBackImport],
+  commands: [
+    moveWave,
+    addReading,
+    removeReading,
+    importReadings,
+    importDeployments,
+    importIncidents,
+    takeBackImport,
+  ],
   evidence: wavesEvidenceProvider,
 });

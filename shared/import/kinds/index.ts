@@ -1,4 +1,6 @@
 import type { ImportKind } from '../types';
+import { deploymentsKind } from './deployments';
+import { incidentsKind } from './incidents';
 import { readingsKind } from './readings';
 
 // Every import kind the one CSV flow serves, by id. A new kind is a file beside readings.ts and
@@ -6,6 +8,8 @@ import { readingsKind } from './readings';
 
 export const IMPORT_KINDS = {
   readings: readingsKind,
+  deployments: deploymentsKind,
+  incidents: incidentsKind,
 } as const;
 
 export type ImportKindId = keyof typeof IMPORT_KINDS;
