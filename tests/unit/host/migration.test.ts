@@ -33,7 +33,7 @@ describe('migrations', () => {
 
     expect(state.problem).toBeNull();
     expect(state.notice).toMatch(
-      /upgraded from schema 1 to 5 \(001-stop-window-minutes, 002-compact-audit, 003-waves-and-scorecard, 004-signals-and-incidents\); a backup of the original was kept/,
+      /upgraded from schema 1 to 7 \(001-stop-window-minutes, 002-compact-audit, 003-waves-and-scorecard, 004-signals-and-incidents, 005-architecture, 006-cab\); a backup of the original was kept/,
     );
     expect(state.save).toEqual({ state: 'saved' });
     expect(state.workbook?.success.stopConditions.map((s) => s.windowMinutes)).toEqual([15, 120]);
@@ -82,7 +82,7 @@ describe('migrations', () => {
     const state = await host.openPath(path);
     expect(state.problem).toBeNull();
     expect(state.notice).toMatch(
-      /upgraded from schema 2 to 5 \(002-compact-audit, 003-waves-and-scorecard, 004-signals-and-incidents\); a backup of the original was kept/,
+      /upgraded from schema 2 to 7 \(002-compact-audit, 003-waves-and-scorecard, 004-signals-and-incidents, 005-architecture, 006-cab\); a backup of the original was kept/,
     );
     expect(state.workbook).toMatchObject({ revision: 5, name: legacy.name });
 
@@ -123,7 +123,7 @@ describe('migrations', () => {
     const state = await host.openPath(path);
     expect(state.problem).toBeNull();
     expect(state.notice).toMatch(
-      /upgraded from schema 3 to 5 \(003-waves-and-scorecard, 004-signals-and-incidents\)/,
+      /upgraded from schema 3 to 7 \(003-waves-and-scorecard, 004-signals-and-incidents, 005-architecture, 006-cab\)/,
     );
     const wb = state.workbook!;
     expect(wb.architecture).toEqual({});
@@ -171,7 +171,9 @@ describe('migrations', () => {
     const host = makeHost(dataDir);
     const state = await host.openPath(path);
     expect(state.problem).toBeNull();
-    expect(state.notice).toMatch(/upgraded from schema 4 to 5 \(004-signals-and-incidents\)/);
+    expect(state.notice).toMatch(
+      /upgraded from schema 4 to 7 \(004-signals-and-incidents, 005-architecture, 006-cab\)/,
+    );
     const wb = state.workbook!;
     expect(wb.waves.readings).toEqual(legacy.waves.readings.map((r: object) => ({ ...r, batch: '' })));
     expect(wb.waves.readings.length).toBeGreaterThan(10);
