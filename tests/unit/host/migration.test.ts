@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BackupStore } from '../../../electron/host/backups';
 import { nodeDurableFs } from '../../../electron/host/durable-write';
+import { QUESTION_IDS } from '../../../shared/areas/cab/questionnaire';
+import { emptyCab } from '../../../shared/areas/cab/schema';
 import { MIGRATIONS } from '../../../shared/schema/migrations';
+import { migration006 } from '../../../shared/schema/migrations/006-cab';
 import { SCHEMA_VERSION } from '../../../shared/schema/workbook';
 import { makeHost, readJson, tempDir } from './helpers';
 
@@ -183,5 +186,42 @@ describe('migrations', () => {
     expect(wb.waves.waves).toEqual(legacy.waves.waves);
     expect(wb.scorecard).toEqual(legacy.scorecard);
     expect((await readJson(path)).schemaVersion).toBe(SCHEMA_VERSION);
+  });
+});
+
+describe('migration 006-cab', () => {
+  const v5 = resolve('tests/fixtures/v5/crm-migration.rollout.json');
+
+  it('gives a version-6 workbook an empty CAB record, on disk too, and changes nothing else', async () => {
+    const dataDir = await tempDir();
+    await mkdir(join(dataDir, 'files'));
+    const path = join(dataDir, 'files', 'crm.rollout.json');
+    await copyFile(v5, path);
+    const legacy = JSON.parse(await readFile(v5, 'utf8'));
+    expect(legacy.cab).toEqual({});
+    const state = await makeHost(dataDir).openPath(path);
+    expect(state.problem).toBeNull();
+    expect(state.notice).toMatch(/006-cab\)/);
+    const wb = state.workbook!;
+    expect(wb.cab).toEqual(emptyCab());
+    expect(wb.cab.change.answers).toEqual(Object.fromEntries(QUESTION_IDS.map((q) => [q, null])));
+    for (const section of ['success', 'waves', 'runbooks', 'scorecard', 'stakeholders'] as const) {
+      expect(wb[section]).toEqual(legacy[section]);
+    }
+    expect((await readJson(path)).cab).toEqual(emptyCab());
+  });
+
+  it('refuses a version-6 cab section that is not the empty object, naming the field', () => {
+    const doc = { schemaVersion: 6, cab: { decisions: [] } };
+    expect(() =>
+      migration006.up(doc, (where, message) => {
+        throw new Error(`${where}: ${message}`);
+      }),
+    ).toThrow(/^cab\.decisions: a version 6 cab section is empty/);
+    expect(() =>
+      migration006.up({ schemaVersion: 6, cab: [] }, (where) => {
+        throw new Error(where);
+      }),
+    ).toThrow(/^cab$/);
   });
 });

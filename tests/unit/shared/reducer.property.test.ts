@@ -108,6 +108,24 @@ const validItem: Record<CollectionKey, fc.Arbitrary<Record<string, unknown>>> = 
     champion: fc.constant(''),
     commsOwner: fc.constant(''),
   }),
+  'cab.windows': fc.record({
+    id,
+    kind: fc.constantFrom('maintenance', 'blackout'),
+    label,
+    start: fc.constant('2026-11-20T22:00:00.000Z'),
+    end: fc.constantFrom('2026-11-21T02:00:00.000Z', '2026-11-22T02:00:00.000Z'),
+    services: fc.array(label, { maxLength: 2 }),
+  }),
+  'cab.planned': fc.record({
+    id,
+    title: label,
+    ref: fc.constant(''),
+    service: fc.constantFrom('', 'CRM'),
+    components: fc.array(label, { maxLength: 2 }),
+    people: fc.array(label, { maxLength: 2 }),
+    start: fc.constant('2026-11-20T22:00:00.000Z'),
+    end: fc.constant('2026-11-21T01:00:00.000Z'),
+  }),
 };
 
 const collection = fc.constantFrom(...(Object.keys(COLLECTIONS) as CollectionKey[]));
