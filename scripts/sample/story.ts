@@ -1,5 +1,6 @@
 import type { Command } from '../../shared/domain/commands';
 import type { Identity } from '../../shared/domain/identity';
+import { architectureChapter } from './story-architecture';
 
 // The sample workbook's story, told as the commands its people made, at the times they made
 // them. Replayed through the real reducer by build.ts, so every revision, audit entry and
@@ -278,5 +279,7 @@ readings(
   (i) => 21 + wobble(i, 3),
   tomas,
 );
+
+architectureChapter(at);
 
 export const STORY: readonly Step[] = steps.sort((a, b) => a.at - b.at);
