@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BackupStore } from '../../../electron/host/backups';
 import { nodeDurableFs } from '../../../electron/host/durable-write';
+import { emptyArchitecture } from '../../../shared/areas/architecture/schema';
 import { QUESTION_IDS } from '../../../shared/areas/cab/questionnaire';
 import { emptyCab } from '../../../shared/areas/cab/schema';
-import { emptyArchitecture } from '../../../shared/areas/architecture/schema';
 import { MIGRATIONS, migrate } from '../../../shared/schema/migrations';
 import { migration006 } from '../../../shared/schema/migrations/006-cab';
 import { SCHEMA_VERSION } from '../../../shared/schema/workbook';
@@ -189,6 +189,28 @@ describe('migrations', () => {
     expect(wb.scorecard).toEqual(legacy.scorecard);
     expect((await readJson(path)).schemaVersion).toBe(SCHEMA_VERSION);
   });
+
+  it('upgrades a version-5 workbook: step 2 gets its lists, all empty, and nothing else changes', async () => {
+    const dataDir = await tempDir();
+    await mkdir(join(dataDir, 'files'));
+    const path = join(dataDir, 'files', 'crm.rollout.json');
+    await copyFile(V5_FIXTURE, path);
+    const legacy = JSON.parse(await readFile(V5_FIXTURE, 'utf8'));
+    expect(legacy.architecture).toEqual({});
+    const host = makeHost(dataDir);
+    const state = await host.openPath(path);
+    expect(state.problem).toBeNull();
+    expect(state.notice).toMatch(/upgraded from schema 5 to 7 \(005-architecture, 006-cab\)/);
+    const wb = state.workbook!;
+    expect(wb.architecture).toEqual(emptyArchitecture());
+    for (const section of ['success', 'waves', 'runbooks', 'scorecard', 'stakeholders'] as const) {
+      expect(wb[section]).toEqual(legacy[section]);
+    }
+    expect((await readJson(path)).architecture).toEqual(emptyArchitecture());
+    // A version-5 section holding anything is not quietly emptied: the upgrade refuses, saying where.
+    const odd = { ...legacy, architecture: { waves: [] } };
+    expect(() => migrate(odd, 5)).toThrow(/has waves/);
+  });
 });
 
 describe('migration 006-cab', () => {
@@ -225,27 +247,5 @@ describe('migration 006-cab', () => {
         throw new Error(where);
       }),
     ).toThrow(/^cab$/);
-  });
-
-  it('upgrades a version-5 workbook: step 2 gets its lists, all empty, and nothing else changes', async () => {
-    const dataDir = await tempDir();
-    await mkdir(join(dataDir, 'files'));
-    const path = join(dataDir, 'files', 'crm.rollout.json');
-    await copyFile(V5_FIXTURE, path);
-    const legacy = JSON.parse(await readFile(V5_FIXTURE, 'utf8'));
-    expect(legacy.architecture).toEqual({});
-    const host = makeHost(dataDir);
-    const state = await host.openPath(path);
-    expect(state.problem).toBeNull();
-    expect(state.notice).toMatch(/upgraded from schema 5 to 7 \(005-architecture, 006-cab\)/);
-    const wb = state.workbook!;
-    expect(wb.architecture).toEqual(emptyArchitecture());
-    for (const section of ['success', 'waves', 'runbooks', 'scorecard', 'stakeholders'] as const) {
-      expect(wb[section]).toEqual(legacy[section]);
-    }
-    expect((await readJson(path)).architecture).toEqual(emptyArchitecture());
-    // A version-5 section holding anything is not quietly emptied: the upgrade refuses, saying where.
-    const odd = { ...legacy, architecture: { waves: [] } };
-    expect(() => migrate(odd, 5)).toThrow(/has waves/);
   });
 });
