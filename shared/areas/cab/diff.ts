@@ -207,3 +207,19 @@ export function describeChanges(d: SectionDiff): string {
   ].filter(Boolean);
   return parts.join(', ') || 'no changes';
 }
+
+/**
+ * A workbook as two files are compared: without what every save changes (revision, times, the
+ * audit log) and without the CAB's kept copies of earlier plans, which are the file's memory of
+ * its past, not its content.
+ */
+export function comparable(wb: unknown): Record<string, unknown> {
+  if (!isObj(wb)) return {};
+  const { schemaVersion: _s, revision: _r, updatedAt: _u, audit: _a, ...rest } = wb;
+  const cab = isObj(rest.cab) ? rest.cab : null;
+  if (cab) {
+    const { versions: _v, ...keep } = cab;
+    rest.cab = keep;
+  }
+  return rest;
+}
