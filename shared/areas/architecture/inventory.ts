@@ -37,6 +37,8 @@ const envName = (envs: readonly Environment[], id: string) =>
 
 const driftMemo = new WeakMap<readonly Inventory[], Drift[]>();
 
+type Held = Pick<Inventory, 'environmentId' | 'components'>;
+
 /** Version differences between environments, by package, sorted by name. */
 export function versionDrift(wb: Workbook): Drift[] {
   const inventories = wb.architecture.inventories;
@@ -45,14 +47,26 @@ export function versionDrift(wb: Workbook): Drift[] {
     found = computeDrift(inventories);
     if (Object.isFrozen(inventories)) driftMemo.set(inventories, found);
   }
+  return named(wb, found);
+}
+
+/** The drift there would be if `candidate` replaced its environment's inventory (a preview). */
+export function driftWith(wb: Workbook, candidate: Held): Drift[] {
+  const others = wb.architecture.inventories.filter((i) => i.environmentId !== candidate.environmentId);
+  return named(wb, computeDrift([...others, candidate])).filter((d) =>
+    d.envs.some((e) => e.environmentId === candidate.environmentId),
+  );
+}
+
+function named(wb: Workbook, drift: Drift[]): Drift[] {
   const envs = wb.architecture.environments;
-  return found.map((d) => ({
+  return drift.map((d) => ({
     ...d,
     envs: d.envs.map((e) => ({ ...e, environment: envName(envs, e.environmentId) })),
   }));
 }
 
-function computeDrift(inventories: readonly Inventory[]): Drift[] {
+function computeDrift(inventories: readonly Held[]): Drift[] {
   const byKey = new Map<string, { name: string; envs: Map<string, Set<string>> }>();
   for (const inv of inventories) {
     for (const c of inv.components) {
