@@ -16,6 +16,7 @@ import {
   table,
   writeReport,
 } from './report';
+import { benchSbomImport } from './sbom-import';
 import { benchWindows } from './windows';
 import { makeWorkbook } from './workbooks';
 
@@ -102,6 +103,9 @@ async function main(): Promise<number> {
     }
     await step('projector board', async () => {
       results.push(...(await benchProjector({ dir, sample: sample.bytes, large: large.bytes, quick })));
+    });
+    await step('SBOM import', async () => {
+      results.push(...(await benchSbomImport({ ...common, iterations: quick ? 3 : 10 })));
     });
   } finally {
     await rm(dir, { recursive: true, force: true });
