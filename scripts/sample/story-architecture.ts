@@ -65,7 +65,7 @@ export function architectureChapter(at: At): void {
     ['scale', 'medium', 'Two sync workers instead of six.', 'Load test at 3× wave-3 traffic on 11 Nov.'],
     ['flags', 'low', 'Every flag is on for all of staging.', ''],
   ];
-  parity.forEach(([aspect, risk, difference, mitigation], i) =>
+  for (const [i, [aspect, risk, difference, mitigation]] of parity.entries()) {
     add(t + (2 + i) * MIN, jun, 'architecture.parity', {
       id: `par-staging-${aspect}`,
       environmentId: 'env-staging',
@@ -73,8 +73,8 @@ export function architectureChapter(at: At): void {
       risk,
       difference,
       mitigation,
-    }),
-  );
+    });
+  }
 
   const f = -7 * DAY;
   add(f, jun, 'architecture.flags', {
@@ -120,7 +120,8 @@ export function architectureChapter(at: At): void {
     component: 'CRM database',
     artifact: 'Schema 41 (migration 0042 reverted)',
     migration: 'reversible',
-    migrationPlan: 'Down migration 0042 drops the new quote columns; run it after the service is back on 1.4.1.',
+    migrationPlan:
+      'Down migration 0042 drops the new quote columns; run it after the service is back on 1.4.1.',
     script: 'npm run migrate -- down 0042',
     runbook: 'RB-12 Compass rollback',
     ...rehearsed,

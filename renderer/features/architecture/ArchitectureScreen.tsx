@@ -1,5 +1,4 @@
 import { CollectionEditor } from '../../components/collection/CollectionEditor';
-import { useNow } from '../../components/use-now';
 import { useAppStore } from '../../store/app-store';
 import { environmentsConfig, flagsConfig, parityConfig, rollbackConfig } from './architecture-collections';
 import { BlastRadiusPanel } from './BlastRadiusPanel';
@@ -13,7 +12,6 @@ import './architecture.css';
 export function ArchitectureScreen() {
   const wb = useAppStore((s) => s.session?.workbook);
   const readOnly = useAppStore((s) => s.session?.file?.readOnly ?? false);
-  const now = useNow();
   if (!wb) return null;
   return (
     <div className="section-page" data-testid="section-architecture">
@@ -25,7 +23,7 @@ export function ArchitectureScreen() {
           rehearsed before rollout day.
         </p>
       </header>
-      <ReadinessPanel wb={wb} now={now} />
+      <ReadinessPanel wb={wb} />
       <CollectionEditor config={environmentsConfig} />
       <section className="collection" aria-labelledby="parity-title">
         <h2 id="parity-title">Parity with production</h2>

@@ -17,10 +17,11 @@ const mark = (ok: boolean, yes: string, no: string) => (
   </span>
 );
 
-export function ReadinessPanel({ wb, now }: { wb: Workbook; now: number }) {
+// Readiness does not age (no clock in it), so the panel draws on changes only, not every second.
+export function ReadinessPanel({ wb }: { wb: Workbook }) {
   const r = readiness(wb);
   const wave = currentWave(wb);
-  const [evidence] = architectureEvidence(wb, { waveId: wave?.id ?? '', now });
+  const [evidence] = architectureEvidence(wb, { waveId: wave?.id ?? '', now: Date.now() });
   const item = wb.scorecard.items.find((i) => i.check === 'baseline');
   return (
     <section className="readiness" aria-labelledby="readiness-title" data-testid="readiness">

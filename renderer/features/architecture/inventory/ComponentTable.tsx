@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { displayName } from '../../../../shared/areas/architecture/inventory';
 import { licenseProblem } from '../../../../shared/areas/architecture/sbom/identity';
 import type { Component } from '../../../../shared/areas/architecture/schema';
@@ -84,5 +84,19 @@ export function ComponentTable({ components, testid }: { components: readonly Co
         </table>
       </div>
     </div>
+  );
+}
+
+/**
+ * A closed <details> whose content is drawn only once opened: a closed list of a thousand
+ * components should cost nothing on every change to the workbook.
+ */
+export function LazyDetails({ summary, children }: { summary: string; children: () => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open ? children() : null}
+    </details>
   );
 }

@@ -4,7 +4,7 @@ import type { Workbook } from '../../../../shared/schema/workbook';
 import { ProblemList } from '../../../components/ProblemList';
 import { formatWhen } from '../../../components/when';
 import { run } from '../../../store/actions';
-import { ComponentTable } from './ComponentTable';
+import { ComponentTable, LazyDetails } from './ComponentTable';
 import { DriftTable } from './DriftTable';
 import { SbomImport } from './SbomImport';
 
@@ -129,10 +129,9 @@ function InventoryCard({ inv, environment, only, others, readOnly, onRemove }: C
           />
         </div>
       ) : null}
-      <details>
-        <summary>All {n(inv.components.length)} components</summary>
-        <ComponentTable components={inv.components} testid={`components-${inv.environmentId}`} />
-      </details>
+      <LazyDetails summary={`All ${n(inv.components.length)} components`}>
+        {() => <ComponentTable components={inv.components} testid={`components-${inv.environmentId}`} />}
+      </LazyDetails>
     </article>
   );
 }

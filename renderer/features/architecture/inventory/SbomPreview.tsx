@@ -4,7 +4,7 @@ import type { Environment } from '../../../../shared/areas/architecture/schema';
 import type { Workbook } from '../../../../shared/schema/workbook';
 import { ProblemList } from '../../../components/ProblemList';
 import { formatWhen } from '../../../components/when';
-import { ComponentTable } from './ComponentTable';
+import { ComponentTable, LazyDetails } from './ComponentTable';
 import { DriftTable } from './DriftTable';
 
 // What an import would do, before it does it: what comes in (and what it replaces), what was
@@ -117,10 +117,9 @@ export function SbomPreview({
         <DriftTable drift={drift} testid="preview-drift" />
       )}
 
-      <details className="preview-components">
-        <summary>What comes in: all {count(sbom.components.length, 'component')}</summary>
-        <ComponentTable components={sbom.components} testid="preview-components" />
-      </details>
+      <LazyDetails summary={`What comes in: all ${count(sbom.components.length, 'component')}`}>
+        {() => <ComponentTable components={sbom.components} testid="preview-components" />}
+      </LazyDetails>
 
       {error ? (
         <p className="form-error" role="alert" data-testid="sbom-import-error">
