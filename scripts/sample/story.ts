@@ -1,6 +1,7 @@
 import type { Command } from '../../shared/domain/commands';
 import type { Identity } from '../../shared/domain/identity';
 import { architectureChapter } from './story-architecture';
+import { cabChapter } from './story-cab';
 
 // The sample workbook's story, told as the commands its people made, at the times they made
 // them. Replayed through the real reducer by build.ts, so every revision, audit entry and
@@ -281,5 +282,6 @@ readings(
 );
 
 architectureChapter(at);
+cabChapter(at);
 
 export const STORY: readonly Step[] = steps.sort((a, b) => a.at - b.at);

@@ -27,16 +27,25 @@ const Reviewed = z.strictObject({ hash: contentHash, revision: z.number().int().
 /**
  * Keeps each version's plan only while something needs it for a "what changed" view: the
  * version a reviewer's newest decision is about, and the newest submission. Others keep their
- * hash (so a late decision file about them is still recognised) and drop their content.
+ * hash (so a late decision file about them is still recognised) and drop their content. A plan
+ * is kept once, however many entries (a submission, decisions) name its hash.
  */
 function pruneVersions(d: Draft<Workbook>): void {
   const keep = new Set(latestDecisions(d.cab.decisions as Decision[]).map((x) => x.reviewedHash));
   const submitted = d.cab.versions.filter((v) => v.kind === 'submitted').at(-1);
   if (submitted) keep.add(submitted.hash);
-  for (const v of d.cab.versions) if (!keep.has(v.hash) && v.content !== null) v.content = null;
+  const kept = new Set<string>();
+  for (const v of d.cab.versions) {
+    if (v.content === null) continue;
+    if (!keep.has(v.hash) || kept.has(v.hash)) v.content = null;
+    else kept.add(v.hash);
+  }
 }
 
-/** Keeps the current plan as the version `hash` names, unless it is already kept. */
+const hasPlan = (d: Draft<Workbook>, hash: string) =>
+  d.cab.versions.some((v) => v.hash === hash && v.content !== null);
+
+/** Records the version `reviewed` names, keeping its plan unless that plan is already kept. */
 function keepVersion(
   d: Draft<Workbook>,
   wb: Workbook,
@@ -45,19 +54,14 @@ function keepVersion(
   ctx: CommandContext,
   note = '',
 ): void {
-  const known = d.cab.versions.find((v) => v.hash === reviewed.hash && v.kind === kind);
-  if (known) {
-    known.content ??= reviewedContent(wb);
+  const known = d.cab.versions.find((v) => v.hash === reviewed.hash);
+  // A decision on a version already recorded (submitted, or decided on before) adds no entry.
+  if (kind === 'reviewed' && known) {
+    if (!hasPlan(d, reviewed.hash)) known.content = reviewedContent(wb);
     return;
   }
-  d.cab.versions.push({
-    ...reviewed,
-    at: ctx.at,
-    by: ctx.who.name,
-    kind,
-    note,
-    content: reviewedContent(wb),
-  });
+  const content = hasPlan(d, reviewed.hash) ? null : reviewedContent(wb);
+  d.cab.versions.push({ ...reviewed, at: ctx.at, by: ctx.who.name, kind, note, content });
 }
 
 function checkComment(decision: string, comment: string, conditions: string): void {
@@ -132,14 +136,7 @@ export const submitForReview: AreaCommand<typeof SubmitSchema> = areaCommand(Sub
     );
   }
   const change = draftChange(wb, (d) => {
-    d.cab.versions.push({
-      ...cmd.reviewed,
-      at: ctx.at,
-      by: ctx.who.name,
-      kind: 'submitted',
-      note: cmd.note.trim(),
-      content: reviewedContent(wb),
-    });
+    keepVersion(d, wb, cmd.reviewed, 'submitted', ctx, cmd.note.trim());
     pruneVersions(d);
   });
   return {

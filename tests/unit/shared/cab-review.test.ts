@@ -194,6 +194,26 @@ describe('recording decisions', () => {
     expect(back.wb.cab.versions.map((v) => v.content === null)).toEqual([false]);
   });
 
+  it('keeps a plan once, however many entries name it', () => {
+    let doc = start();
+    const reviewed = { hash: planHash(doc.wb), revision: doc.wb.revision };
+    doc = run(doc, { type: 'cab.submit', note: '', reviewed });
+    doc = run(doc, decide(doc, 'd1', 'approve'));
+    doc = run(doc, decide(doc, 'd2', 'defer', 'Next week.'));
+    expect(doc.wb.cab.versions.map((v) => [v.kind, v.content !== null])).toEqual([['submitted', true]]);
+    // Submitted again after a change, then back to the first plan: the first entry's plan is reused.
+    doc = run(doc, addStop('sc-2', 5));
+    doc = run(doc, {
+      type: 'cab.submit',
+      note: '',
+      reviewed: { hash: planHash(doc.wb), revision: doc.wb.revision },
+    });
+    expect(doc.wb.cab.versions.map((v) => [v.kind, v.content !== null])).toEqual([
+      ['submitted', true],
+      ['submitted', true],
+    ]);
+  });
+
   it('refuses a second submission of an unchanged plan', () => {
     let doc = start();
     const submit: Command = {
