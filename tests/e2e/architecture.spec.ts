@@ -133,6 +133,38 @@ test('a bad SBOM is refused with its reason and where, and the workbook file doe
   expect(await readFile(host.samplePath)).toEqual(before);
 });
 
+test('markup in an SBOM is shown as text, in the preview and the inventory, never run', async ({
+  page,
+  host,
+}) => {
+  await openArchitecture(page, host.url);
+  const img = '<img src=x onerror="window.__pwned=1">';
+  const script = '<script>window.__pwned=2</script>';
+  const hostile = {
+    bomFormat: 'CycloneDX',
+    specVersion: '1.6',
+    metadata: { component: { type: 'application', name: img, version: script } },
+    components: [
+      { type: 'library', name: img, version: '1.0.0', licenses: [{ expression: script }] },
+      { type: 'library', name: 'ok', version: script, licenses: [{ license: { name: img } }] },
+    ],
+  };
+  await page
+    .getByTestId('sbom-file-input')
+    .setInputFiles(await userFile(`${img}.json`, JSON.stringify(hostile)));
+  const preview = page.getByTestId('sbom-preview');
+  await expect(preview).toContainText(`${img} ${script}`);
+  await expect(preview.getByTestId('preview-license-flags')).toContainText(script);
+  await preview.getByTestId('sbom-confirm').click();
+  await waitSaved(page, SAMPLE_REV + 1);
+  const inventory = page.getByTestId('inventory-env-prod');
+  await inventory.getByText('All 2 components').click();
+  await expect(inventory).toContainText(img);
+  await expect(inventory).toContainText(script);
+  expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator('img[src="x"], script:not([src])')).toHaveCount(0);
+});
+
 test('a large SBOM shows its progress and still previews', async ({ page, host }) => {
   await openArchitecture(page, host.url);
   const components = Array.from({ length: 20_000 }, (_, i) => ({
