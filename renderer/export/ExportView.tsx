@@ -9,9 +9,25 @@ function FactList({ facts }: { facts: Fact[] }) {
     <dl className="facts">
       {facts.map((f, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a static rendering, never reordered
-        <div key={i} className={f.tone ? `tone-${f.tone}` : undefined}>
+        <div key={i}>
           <dt>{f.label}</dt>
-          <dd className={f.mono ? 'mono' : undefined}>{f.value}</dd>
+          <dd>
+            <span
+              className={
+                [f.mono ? 'mono' : '', f.tone ? `tone-${f.tone}` : ''].filter(Boolean).join(' ') || undefined
+              }
+            >
+              {f.value}
+            </span>
+            {f.detail && f.detail.length > 0 ? (
+              <ul>
+                {f.detail.map((d, j) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a static rendering, never reordered
+                  <li key={j}>{d}</li>
+                ))}
+              </ul>
+            ) : null}
+          </dd>
         </div>
       ))}
     </dl>

@@ -18,7 +18,9 @@ li { margin: 0.5mm 0; }
 .subtitle { font-size: 11.5pt; color: #3d4656; }
 .status { display: inline-block; margin: 0 0 3mm; padding: 0.5mm 3mm; border: 1.5pt solid #8a4f00; color: #8a4f00; font-weight: 700; letter-spacing: 0.08em; }
 header { border-bottom: 0.5pt solid #b8bfcc; padding-bottom: 3mm; margin-bottom: 2mm; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.8mm 4mm; margin: 0 0 2mm; }
+dl.facts { display: grid; grid-template-columns: 36mm 1fr; gap: 0.8mm 4mm; margin: 0 0 2mm; }
+dd ul { margin: 0.5mm 0 0; padding-left: 5mm; color: #3d4656; }
+p, dd, td, li { white-space: pre-line; }
 dl.facts > div { display: contents; }
 dt { font-weight: 600; color: #3d4656; }
 dd { margin: 0; overflow-wrap: anywhere; }

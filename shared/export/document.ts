@@ -12,7 +12,10 @@ export interface Fact {
   label: string;
   value: string;
   mono?: boolean;
+  /** Colours the value only, never the detail under it. */
   tone?: Tone;
+  /** Supporting lines under the value (the reasons behind a risk level, say). */
+  detail?: string[];
 }
 
 export type Cell = string | { text: string; mono?: boolean; tone?: Tone };

@@ -37,7 +37,10 @@ const cell = (c: Cell): string => {
 
 const fact = (f: Fact): string => {
   const value = f.mono ? `\`${f.value.replace(/`/g, "'")}\`` : escapeMarkdown(f.value);
-  return `- **${escapeMarkdownLine(f.label)}:** ${value}`;
+  const detail = (f.detail ?? [])
+    .map((d) => `\n  - ${escapeMarkdown(d).replaceAll('\n', '\n    ')}`)
+    .join('');
+  return `- **${escapeMarkdownLine(f.label)}:** ${value}${detail}`;
 };
 
 function block(b: Block): string {

@@ -19,7 +19,7 @@ function Review({ wb }: { wb: Workbook }) {
   return (
     <>
       <DecisionsPanel wb={wb} hash={hash} editable />
-      <section className="collection" aria-label="Working with the board">
+      <section className="collection board-work" aria-label="Working with the board">
         <div className="collection-head">
           <div>
             <h2>Working with the board</h2>

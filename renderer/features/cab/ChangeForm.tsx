@@ -83,7 +83,7 @@ export function ChangeForm({ wb }: { wb: Workbook }) {
     label: string,
     hint?: string,
   ) => (
-    <div className="field">
+    <div className={key === 'service' ? 'field' : 'field span-2'}>
       <label htmlFor={`${id}-${key}`}>{label}</label>
       <input
         id={`${id}-${key}`}
@@ -170,7 +170,7 @@ export function ChangeForm({ wb }: { wb: Workbook }) {
         </div>
         {text('audience', 'Who is affected')}
         {text('service', 'Service')}
-        <label className="check">
+        <label className="check critical-check">
           <input
             type="checkbox"
             checked={draft.critical}

@@ -57,7 +57,7 @@ export function ChangedSinceBanner() {
               {c.sections === null ? (
                 <p>That version of the plan is no longer kept; compare with the copy that was sent.</p>
               ) : (
-                <SectionDiffView sections={c.sections} testid="changed-since-diff" />
+                <SectionDiffView sections={c.sections} testid="changed-since-diff" heading="p" />
               )}
             </div>
           ))

@@ -44,15 +44,17 @@ function ItemView({ item }: { item: ItemChange }) {
   );
 }
 
-function SectionView({ section }: { section: SectionDiff }) {
+type Heading = 'h3' | 'h4' | 'p';
+
+function SectionView({ section, heading: H }: { section: SectionDiff; heading: Heading }) {
   const [all, setAll] = useState(false);
   const items = all ? section.items : section.items.slice(0, SHOWN);
   const more = section.items.length - items.length;
   return (
     <section className="diff-section" data-testid="diff-section" data-section={section.section}>
-      <h4>
+      <H className="diff-title">
         {section.title} <span className="muted">— {describeChanges(section)}</span>
-      </h4>
+      </H>
       <ul className="diff-items">
         {items.map((item) => (
           <ItemView key={`${item.kind}-${item.noun}-${item.id}`} item={item} />
@@ -80,7 +82,14 @@ function SectionView({ section }: { section: SectionDiff }) {
   );
 }
 
-export function SectionDiffView({ sections, testid }: { sections: SectionDiff[]; testid: string }) {
+interface Props {
+  sections: SectionDiff[];
+  testid: string;
+  /** The level of each section's title where the view sits; 'p' where headings would not fit (a banner). */
+  heading?: Heading;
+}
+
+export function SectionDiffView({ sections, testid, heading = 'h4' }: Props) {
   if (sections.length === 0) {
     return (
       <p className="muted" data-testid={testid}>
@@ -91,7 +100,7 @@ export function SectionDiffView({ sections, testid }: { sections: SectionDiff[];
   return (
     <div className="diff" data-testid={testid}>
       {sections.map((s) => (
-        <SectionView key={s.section} section={s} />
+        <SectionView key={s.section} section={s} heading={heading} />
       ))}
     </div>
   );

@@ -36,7 +36,8 @@ function summaryBlocks(lines: SummaryLine[]): Block[] {
             facts: [
               {
                 label: l.label,
-                value: [l.value, ...l.details].join('\n'),
+                value: l.value,
+                detail: l.details,
                 ...(l.tone ? { tone: l.tone } : {}),
               },
             ],

@@ -34,7 +34,7 @@ const docWith = (HOSTILE: string): ExportDocument => ({
         {
           kind: 'facts',
           facts: [
-            { label: HOSTILE, value: HOSTILE },
+            { label: HOSTILE, value: HOSTILE, detail: [HOSTILE, `${HOSTILE}\n- x`] },
             { label: 'Hash', value: 'ab12', mono: true },
           ],
         },
@@ -102,6 +102,7 @@ describe('HTML export', () => {
         'meta',
         'p',
         'section',
+        'span',
         'strong',
         'style',
         'table',
