@@ -45,6 +45,8 @@ async function print(html: string): Promise<Uint8Array> {
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      // No script runs to open anything, but a middle-click on a link would still try.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   try {

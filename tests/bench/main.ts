@@ -5,6 +5,7 @@ import { REPO } from '../support/web-host';
 import { benchDurableChange } from './durable-change';
 import { benchFirstPaint } from './first-paint';
 import { benchOpen } from './open';
+import { benchPlanHash } from './plan-hash';
 import { benchProjector } from './projector';
 import { benchRapidCommands } from './rapid-commands';
 import {
@@ -79,6 +80,11 @@ async function main(): Promise<number> {
     await step('open 10 MB', async () => {
       const out = await benchOpen({ ...common, bench: large, iterations: runs.open });
       results.push(out.result);
+      breakdown.push(...out.breakdown);
+    });
+    await step('plan hash, 10 MB', async () => {
+      const out = await benchPlanHash({ bench: large, iterations: runs.large, warmup: runs.warmup });
+      results.push(...out.results);
       breakdown.push(...out.breakdown);
     });
     await step('first paint', async () => {

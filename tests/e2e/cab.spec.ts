@@ -72,11 +72,11 @@ test('decide in review mode; a change from another window is flagged on every pa
   await expect(mine).toHaveCount(1);
   await expect(mine).toContainText('Conditions: Only after the payroll run');
   await expect(mine.getByTestId('decision-plan')).toHaveText('Current plan');
-  const onDisk = JSON.parse(await readFile(host.samplePath, 'utf8'));
-  expect(onDisk.cab.decisions.at(-1)).toMatchObject({
-    reviewer: 'Erin Tester',
-    comment: 'Rollback rehearsed; fine by me.',
-  });
+  // On disk once the write lands (a window shows a change as soon as it is applied).
+  const lastOnDisk = async () => JSON.parse(await readFile(host.samplePath, 'utf8')).cab.decisions.at(-1);
+  await expect
+    .poll(lastOnDisk)
+    .toMatchObject({ reviewer: 'Erin Tester', comment: 'Rollback rehearsed; fine by me.' });
 
   // Another window changes a stop condition; a third shows the projector.
   const editor = await context.newPage();

@@ -15,10 +15,10 @@ import './cab.css';
 // from reviewers who worked offline, and a comparison with the copy that was sent.
 
 function Review({ wb }: { wb: Workbook }) {
-  const { hash } = usePlanHash(true);
+  const { hash, hashed } = usePlanHash(true);
   return (
     <>
-      <DecisionsPanel wb={wb} hash={hash} editable />
+      <DecisionsPanel wb={wb} hash={hashed?.hash ?? null} editable />
       <section className="collection board-work" aria-label="Working with the board">
         <div className="collection-head">
           <div>

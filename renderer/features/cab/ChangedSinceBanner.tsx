@@ -12,10 +12,11 @@ import './cab.css';
 // names who approved which version and what changed since, section by section. The projector
 // has its own, larger banner (renderer/app/projector/ApprovalBanner.tsx) on the same rule.
 
+/** Approvals made on another plan than the one here, judged on the newest hashed workbook. */
 export function useChangedSinceApproval() {
   const hasApprovals = useAppStore((s) => s.session?.workbook?.cab.decisions.some(isApproval) ?? false);
-  const { wb, hash } = usePlanHash(hasApprovals);
-  return wb && hasApprovals ? changedSinceApproval(wb, hash) : [];
+  const { hashed } = usePlanHash(hasApprovals);
+  return hashed && hasApprovals ? changedSinceApproval(hashed.wb, hashed.hash) : [];
 }
 
 export function ChangedSinceBanner() {

@@ -22,7 +22,7 @@ export const REVIEW_ROUTE = '/review';
 
 export function ReviewMode() {
   const session = useAppStore((s) => s.session);
-  const { wb, hash } = usePlanHash(true);
+  const { wb, hash, hashed } = usePlanHash(true);
   const now = useNow(30_000);
   const name = wb?.cab.change.title.trim() || wb?.name;
   useEffect(() => {
@@ -63,7 +63,7 @@ export function ReviewMode() {
       <ChangedSinceBanner />
       <main className="review-main" id="main">
         <SummaryView summary={summary} />
-        <DecisionsPanel wb={wb} hash={hash} editable={false} />
+        <DecisionsPanel wb={wb} hash={hashed?.hash ?? null} editable={false} />
         <DecisionForm wb={wb} hash={hash} />
         <section className="collection" aria-label="Your decisions, offline">
           <h2>Reviewing offline?</h2>

@@ -117,18 +117,46 @@ function nounOf(section: string, list: string): string {
   return info?.noun ?? humanize(list);
 }
 
-function itemChanges(section: string, list: string, before: Obj[], after: Obj[]): ItemChange[] {
+export interface DiffOptions {
+  /**
+   * Field values for at most this many items per list; the rest are counted and named only.
+   * A board redrawing after every change has no use for the fields of 30,000 added items.
+   */
+  detailLimit?: number;
+}
+
+function itemChanges(
+  section: string,
+  list: string,
+  before: Obj[],
+  after: Obj[],
+  limit: number,
+): ItemChange[] {
   const noun = nounOf(section, list);
   const old = new Map(before.map((i) => [i.id as string, i]));
   const now = new Set(after.map((i) => i.id as string));
   const out: ItemChange[] = [];
+  const detail = (fields: () => FieldChange[]) => (out.length < limit ? fields() : []);
   for (const item of after) {
     const id = item.id as string;
     const prev = old.get(id);
-    const label = labelOf(section, list, item);
-    if (!prev) out.push({ kind: 'added', noun, id, label, fields: allFields(item, 'added') });
-    else if (prev !== item && !jsonEqual(prev, item))
-      out.push({ kind: 'changed', noun, id, label, fields: fieldChanges(prev, item) });
+    if (!prev) {
+      out.push({
+        kind: 'added',
+        noun,
+        id,
+        label: labelOf(section, list, item),
+        fields: detail(() => allFields(item, 'added')),
+      });
+    } else if (prev !== item && !jsonEqual(prev, item)) {
+      out.push({
+        kind: 'changed',
+        noun,
+        id,
+        label: labelOf(section, list, item),
+        fields: detail(() => fieldChanges(prev, item)),
+      });
+    }
   }
   for (const item of before) {
     const id = item.id as string;
@@ -138,14 +166,20 @@ function itemChanges(section: string, list: string, before: Obj[], after: Obj[])
         noun,
         id,
         label: labelOf(section, list, item),
-        fields: allFields(item, 'removed'),
+        fields: detail(() => allFields(item, 'removed')),
       });
     }
   }
   return out;
 }
 
-function sectionDiff(section: string, title: string, before: unknown, after: unknown): SectionDiff {
+function sectionDiff(
+  section: string,
+  title: string,
+  before: unknown,
+  after: unknown,
+  limit = Number.POSITIVE_INFINITY,
+): SectionDiff {
   const items: ItemChange[] = [];
   const fields: FieldChange[] = [];
   const a = isObj(before) ? before : {};
@@ -158,7 +192,7 @@ function sectionDiff(section: string, title: string, before: unknown, after: unk
       const y = b[key];
       if (x === y || jsonEqual(x, y)) continue;
       if ((isItemList(x) || x === undefined) && (isItemList(y) || y === undefined)) {
-        items.push(...itemChanges(section, key, x ?? [], y ?? []));
+        items.push(...itemChanges(section, key, x ?? [], y ?? [], limit));
       } else {
         fields.push(...fieldChanges(x, y, key));
       }
@@ -177,7 +211,8 @@ function sectionDiff(section: string, title: string, before: unknown, after: unk
 }
 
 /** The sections that differ between `before` and `after`, in the registry's order. */
-export function diffWorkbooks(before: unknown, after: unknown): SectionDiff[] {
+export function diffWorkbooks(before: unknown, after: unknown, options: DiffOptions = {}): SectionDiff[] {
+  const limit = options.detailLimit ?? Number.POSITIVE_INFINITY;
   const a = isObj(before) ? before : {};
   const b = isObj(after) ? after : {};
   const titles = new Map<string, string>(AREAS.map((area) => [area.id, area.nav.title]));
@@ -192,7 +227,7 @@ export function diffWorkbooks(before: unknown, after: unknown): SectionDiff[] {
   for (const key of sections) {
     if (top.includes(key) || !keys.has(key)) continue;
     if (a[key] === b[key] || jsonEqual(a[key], b[key])) continue;
-    out.push(sectionDiff(key, titles.get(key) ?? humanize(key), a[key], b[key]));
+    out.push(sectionDiff(key, titles.get(key) ?? humanize(key), a[key], b[key], limit));
   }
   return out;
 }

@@ -17,6 +17,8 @@ export interface ChangedSince {
 }
 
 const diffs = new WeakMap<object, Map<string, SectionDiff[] | null>>();
+/** Field values for the first items of each list; the rest are counted and named. */
+export const DETAIL_LIMIT = 25;
 
 /** Approvals made on a plan other than the current one; empty while the hash is unknown. */
 export function changedSinceApproval(wb: Workbook, currentHash: string | null): ChangedSince[] {
@@ -36,7 +38,10 @@ export function changedSinceApproval(wb: Workbook, currentHash: string | null): 
   return [...groups].map(([hash, approvals]) => {
     if (!known.has(hash)) {
       const version = wb.cab.versions.find((v) => v.hash === hash && v.content !== null);
-      known.set(hash, version ? diffWorkbooks(version.content, reviewedContent(wb)) : null);
+      known.set(
+        hash,
+        version ? diffWorkbooks(version.content, reviewedContent(wb), { detailLimit: DETAIL_LIMIT }) : null,
+      );
     }
     return { hash, approvals, sections: known.get(hash)! };
   });

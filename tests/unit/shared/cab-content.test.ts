@@ -1,7 +1,9 @@
+import canonicalize from 'canonicalize';
 import fc from 'fast-check';
+import { freeze } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { planHash, sha256Hex } from '../../../electron/host/cab-hash';
-import { canonicalContent, reviewedContent } from '../../../shared/areas/cab/content';
+import { canonicalContent, canonicalJson, reviewedContent } from '../../../shared/areas/cab/content';
 import { describeChanges, diffWorkbooks } from '../../../shared/areas/cab/diff';
 import { emptyWorkbook, type Workbook } from '../../../shared/schema/workbook';
 import { stopCondition } from '../../support/workbook-fixtures';
@@ -54,6 +56,89 @@ describe('the plan hash', () => {
     expect(text).not.toMatch(/\n| {2}/);
     expect(planHash(wb)).toBe(sha256Hex(text));
     expect(planHash(wb)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('writes exactly what the canonicalize package writes, frozen (remembered) or not (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
+        const expected = canonicalize(value);
+        expect(canonicalJson(value)).toBe(expected);
+        const frozen = freeze(structuredClone(value), true);
+        expect(canonicalJson(frozen)).toBe(expected);
+        // Asked again, the remembered text is still the right one.
+        expect(canonicalJson(frozen)).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('sorts keys as RFC 8785 does even where JavaScript would not: integer-like keys, odd strings (property)', () => {
+    const key = fc.oneof(
+      fc.constantFrom(
+        '0',
+        '1',
+        '9',
+        '10',
+        '01',
+        '-1',
+        '4294967295',
+        '',
+        'a',
+        'Z',
+        'é',
+        '\u{1F680}',
+        ' ',
+        '_',
+      ),
+      fc.string({ maxLength: 4, unit: 'binary' }),
+    );
+    const tree = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.integer(),
+          fc.boolean(),
+          fc.constant(null),
+        ),
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(key, tie('node'), { maxKeys: 6 }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(tree, (value) => {
+        let expected: string | undefined;
+        try {
+          expected = canonicalize(value);
+        } catch {
+          // A lone surrogate: both refuse it.
+          expect(() => canonicalJson(value)).toThrow();
+          return;
+        }
+        expect(canonicalJson(value)).toBe(expected);
+        expect(canonicalJson(freeze(structuredClone(value), true))).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+    expect(canonicalJson({ 10: 'b', 9: 'a', x: { 2: 0, '-1': 1 } })).toBe(
+      '{"10":"b","9":"a","x":{"-1":1,"2":0}}',
+    );
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow();
+    expect(() => canonicalJson(['\uD800'])).toThrow('Lone surrogate');
+  });
+
+  it('after an edit, writes the changed path again and reuses the rest', () => {
+    const wb = freeze(base(), true);
+    const before = canonicalContent(wb);
+    const stops = wb.success.stopConditions;
+    const edited = freeze(
+      { ...wb, success: { ...wb.success, stopConditions: [{ ...stops[0]!, threshold: 9 }, stops[1]!] } },
+      true,
+    );
+    expect(canonicalContent(edited)).toBe(canonicalize(reviewedContent(edited)));
+    expect(canonicalContent(edited)).not.toBe(before);
+    expect(canonicalContent(wb)).toBe(before);
   });
 
   it('is the same for the same content in any key order (property)', () => {
@@ -195,6 +280,21 @@ describe('the section diff', () => {
         shuffled(wb, () => 0.3),
       ),
     ).toEqual([]);
+  });
+
+  it('counts every item but gives field values for the first few when told to (a board’s banner)', () => {
+    const before = base();
+    const after = structuredClone(before);
+    for (let i = 0; i < 30; i++)
+      after.success.noGoAuthorities.push({ id: `ng-x${i}`, name: `N${i}`, role: 'R', scope: '' });
+    const [all] = diffWorkbooks(before, after);
+    const [some] = diffWorkbooks(before, after, { detailLimit: 25 });
+    expect([all!.added, some!.added]).toEqual([30, 30]);
+    expect(some!.items.map((i) => i.fields.length > 0)).toEqual([
+      ...Array(25).fill(true),
+      ...Array(5).fill(false),
+    ]);
+    expect(some!.items.map((i) => i.label)).toEqual(all!.items.map((i) => i.label));
   });
 
   it('reads plain fields of a section by their dotted path', () => {
