@@ -105,9 +105,11 @@ function RunningPoll({ poll, verdict }: { poll: Poll; verdict: Verdict }) {
   const next = poll.positions[poll.answers.length];
   const answer = (value: Call) => {
     if (!next) return;
+    const sent = reason;
     void run(
       { type: 'poll.answer', pollId: poll.id, positionId: next.id, answer: value, reason: reason.trim() },
-      () => setReason(''),
+      // The answer shows before it is on disk; by then the next position may be typing its reason.
+      () => setReason((now) => (now === sent ? '' : now)),
     );
   };
   return (
