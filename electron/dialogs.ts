@@ -2,6 +2,7 @@ import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog, type FileFilter } from 'electron';
 import { WORKBOOK_SUFFIX } from '../shared/domain/limits';
 import type { ShellCapabilities } from './host/types';
+import { printToPdf } from './pdf';
 
 // Native open/save dialogs, handed to the host as ShellCapabilities (web mode has none).
 
@@ -24,6 +25,7 @@ function fileNameFor(suggested: string): string {
 export function createShellCapabilities(openProjector: () => Promise<void>): ShellCapabilities {
   return {
     openProjector,
+    printToPdf,
     async chooseOpenPath() {
       const owner = BrowserWindow.getFocusedWindow();
       const options = { properties: ['openFile' as const], filters: FILTERS };

@@ -33,6 +33,14 @@ const METHOD_TABLE: Record<Method, true> = {
   'history:list-entries': true,
   'imports:find-mapping': true,
   'imports:remember-mapping': true,
+  'cab:reviewer-key': true,
+  'cab:record-decision': true,
+  'cab:submit-for-review': true,
+  'cab:export-decisions': true,
+  'cab:check-decision-file': true,
+  'cab:import-decisions': true,
+  'workbook:compare': true,
+  'export:print-pdf': true,
 };
 
 const EVENT_TABLE: Record<EventName, true> = {

@@ -1,4 +1,5 @@
 import { BrowserWindow, type Rectangle, type Session, screen, type WebContents } from 'electron';
+import { exportDownloads } from './downloads';
 
 // Every window we open comes from here, hardened the same way; the set of live windows is
 // what ipc.ts checks senders against and where host events are delivered.
@@ -30,7 +31,7 @@ function isAllowedRequest(url: string): boolean {
 /**
  * Applied once to the session all windows share: no permission is ever granted (camera,
  * notifications, geolocation...) and no request leaves app:// — the app works offline by
- * design, so any network request would be a bug or an attack.
+ * design, so any network request would be a bug or an attack. Downloads are exports only.
  */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -38,7 +39,8 @@ export function hardenSession(session: Session): void {
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequest(details.url) });
   });
-  session.on('will-download', (event) => event.preventDefault());
+  // Only exports a window made itself, each saved where the user says (downloads.ts).
+  session.on('will-download', exportDownloads(isAppWebContents, APP_ORIGIN));
 }
 
 export interface WindowOptions {

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { MAX_DECISION_FILE_BYTES } from './areas/cab/decision-file';
+import type { SectionDiff } from './areas/cab/diff';
+import { DECISIONS, type DecisionKind } from './areas/cab/schema';
 import type { AuditEntry } from './domain/audit';
 import { CommandSchema } from './domain/commands';
 import { type Identity, IdentitySchema } from './domain/identity';
@@ -21,6 +24,14 @@ const handle = (what: string) =>
   z
     .string({ error: `A ${what} id is required` })
     .regex(/^[A-Za-z0-9_.-]{1,128}$/, `That is not a ${what} id this app gave out`);
+
+/** The plan's SHA-256 as a window computed it. */
+const reviewedHash = z
+  .string({ error: 'The hash of the plan you reviewed is required' })
+  .regex(/^[0-9a-f]{64}$/, 'That is not the SHA-256 of a plan');
+const decisionFileText = z
+  .string({ error: 'The decision file content is required' })
+  .max(MAX_DECISION_FILE_BYTES, 'That file is too large to be a decision file');
 
 export const METHODS = {
   'session:get-state': none,
@@ -64,6 +75,37 @@ export const METHODS = {
     kind: KindIdSchema,
     header: HeaderSchema,
     mapping: MappingSchema,
+  }),
+  // The CAB's review: what needs the plan's hash or the reviewer's own key happens in the host.
+  'cab:reviewer-key': none,
+  'cab:record-decision': z.strictObject({
+    decision: z.enum(DECISIONS, { error: `Decision must be one of: ${DECISIONS.join(', ')}` }),
+    conditions: z.string().max(2000, 'Conditions must be at most 2000 characters'),
+    /** Checked by the decision itself, which says "a comment is required" next to the field. */
+    comment: z.string().max(2000, 'The comment must be at most 2000 characters'),
+    reviewedHash: reviewedHash,
+    baseRevision: z.number().int().min(0),
+  }),
+  'cab:submit-for-review': z.strictObject({
+    note: z.string().max(500, 'The note must be at most 500 characters'),
+    reviewedHash: reviewedHash,
+    baseRevision: z.number().int().min(0),
+  }),
+  'cab:export-decisions': none,
+  'cab:check-decision-file': z.strictObject({ text: decisionFileText }),
+  'cab:import-decisions': z.strictObject({ text: decisionFileText }),
+  /** Another workbook file the user picked, compared with the open one. */
+  'workbook:compare': z.strictObject({
+    fileName: z.string({ error: 'A file name is required' }).max(300, 'That file name is too long'),
+    text: z
+      .string({ error: 'The file content is required' })
+      .max(MAX_WORKBOOK_BYTES, 'The file is too large'),
+  }),
+  /** An exported HTML document printed to PDF (desktop app only). */
+  'export:print-pdf': z.strictObject({
+    html: z
+      .string({ error: 'The page to print is required' })
+      .max(20 * 1024 * 1024, 'The page is too large to print'),
   }),
 } as const satisfies Record<string, z.ZodType>;
 
@@ -179,6 +221,52 @@ export interface Ack {
   revision: number;
 }
 
+/** This machine's CAB reviewer key, public half only: the secret never leaves the host. */
+export interface ReviewerKeyInfo {
+  /** SHA-256 of the public key (128 bits), as 8 groups of 4 hex digits, to read out on the phone. */
+  fingerprint: string;
+  publicKey: string;
+  createdAt: string;
+}
+
+/** A verified decision file, and what importing it would do (nothing is changed by checking). */
+export interface DecisionFileCheck {
+  reviewer: { name: string; role: string };
+  fingerprint: string;
+  workbookName: string;
+  exportedAt: string;
+  decisions: {
+    id: string;
+    decision: DecisionKind;
+    conditions: string;
+    comment: string;
+    at: string;
+    /** New; new but about a version changed since (to re-review); or already recorded (skipped). */
+    status: 'new' | 'stale' | 'duplicate';
+  }[];
+}
+
+export interface DecisionImport {
+  revision: number;
+  imported: number;
+  stale: number;
+  duplicates: number;
+  reviewer: string;
+  fingerprint: string;
+}
+
+export interface WorkbookComparison {
+  /** The other file's name as the user picked it, and the workbook inside. */
+  fileName: string;
+  name: string;
+  revision: number;
+  savedAt: string;
+  /** True when both are copies of one workbook (same id). */
+  sameWorkbook: boolean;
+  /** From the other file to the open workbook, section by section. */
+  sections: SectionDiff[];
+}
+
 export interface MethodResults {
   'session:get-state': SessionState;
   'settings:set-identity': Identity;
@@ -203,6 +291,16 @@ export interface MethodResults {
   /** Null when no export with this header was imported before. */
   'imports:find-mapping': RememberedMapping | null;
   'imports:remember-mapping': RememberedMapping;
+  'cab:reviewer-key': ReviewerKeyInfo;
+  'cab:record-decision': Ack;
+  'cab:submit-for-review': Ack;
+  /** A signed decision file for the user to save and send. */
+  'cab:export-decisions': { fileName: string; text: string; count: number };
+  'cab:check-decision-file': DecisionFileCheck;
+  'cab:import-decisions': DecisionImport;
+  'workbook:compare': WorkbookComparison;
+  /** The PDF, base64. */
+  'export:print-pdf': { base64: string };
 }
 
 export type MenuAction = 'undo' | 'redo' | 'open' | 'save-as' | 'new' | 'toggle-theme' | 'history';

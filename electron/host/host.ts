@@ -4,6 +4,8 @@ import type { HostApi } from '../../shared/contract';
 import { WORKBOOK_SUFFIX } from '../../shared/domain/limits';
 import { AutoPromoter } from './auto-promote';
 import { BackupStore } from './backups';
+import { CabService, refuseHostOnly } from './cab-service';
+import { compareWith } from './compare-files';
 import { type DurableFs, nodeDurableFs } from './durable-write';
 import { HostError } from './errors';
 import { Emitter } from './events';
@@ -11,6 +13,7 @@ import { FileAccess } from './file-access';
 import { defaultLockEnv, type LockEnv } from './file-lock';
 import type { OpenContext } from './open-file';
 import { slugify, workbooksDir } from './paths';
+import { ReviewerKeys } from './reviewer-key';
 import { Session } from './session';
 import { SettingsStore } from './settings';
 import type { Host, HostOptions, ShellCapabilities } from './types';
@@ -95,6 +98,13 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
     );
   };
 
+  const cab = new CabService(
+    session,
+    new ReviewerKeys(options.dataDir, fs, now),
+    () => settings.user() ?? options.user ?? null,
+    now,
+  );
+
   const api: HostApi = {
     'session:get-state': async () => session.state(),
     'settings:set-identity': async (user) => {
@@ -102,7 +112,7 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
       session.emitState();
       return user;
     },
-    'workbook:dispatch-command': (command) => session.dispatch(command),
+    'workbook:dispatch-command': async (command) => session.dispatch(refuseHostOnly(command)),
     'workbook:undo-change': () => session.undo(),
     'workbook:redo-change': () => session.redo(),
     'files:list-folders': () => files.listFolders(),
@@ -137,6 +147,28 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
     'imports:find-mapping': ({ kind, header }) => settings.findMapping(kind, header),
     'imports:remember-mapping': ({ kind, header, mapping }) =>
       settings.rememberMapping(kind, header, mapping),
+    'cab:reviewer-key': () => cab.reviewerKey(),
+    'cab:record-decision': async (input) => cab.recordDecision(input),
+    'cab:submit-for-review': async ({ note, reviewedHash, baseRevision }) =>
+      cab.submit(note, reviewedHash, baseRevision),
+    'cab:export-decisions': () => cab.exportDecisions(),
+    'cab:check-decision-file': ({ text }) => cab.check(text),
+    'cab:import-decisions': ({ text }) => cab.import(text),
+    'workbook:compare': async ({ fileName, text }) => {
+      const wb = session.workbook;
+      if (!wb)
+        throw new HostError('no-workbook', 'Open a workbook first, then pick the file to compare it with.');
+      return compareWith(wb, fileName, text);
+    },
+    'export:print-pdf': async ({ html }) => {
+      if (!options.shell?.printToPdf) {
+        throw new HostError(
+          'unsupported',
+          'PDF needs the desktop app. Here, save the HTML and print it from your browser (Save as PDF): it is laid out for A4.',
+        );
+      }
+      return { base64: Buffer.from(await options.shell.printToPdf(html)).toString('base64') };
+    },
   };
 
   return {

@@ -2,6 +2,7 @@ import { lstat, mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { messageOf } from '../../shared/domain/format';
 import { newestInstant, shiftInstants } from '../../shared/domain/timeshift';
+import { resealReviews } from './cab-hash';
 import { durableWrite } from './durable-write';
 import { HostError } from './errors';
 import type { OpenContext } from './open-file';
@@ -48,5 +49,7 @@ export function freshSample(bytes: Buffer, now: Date): Buffer {
   }
   const newest = newestInstant(value);
   if (newest === null || newest > now.getTime()) return bytes;
-  return Buffer.from(`${JSON.stringify(shiftInstants(value, now.getTime() - 60_000 - newest), null, 2)}\n`);
+  // Every instant moves, so the CAB's hashes of the plan are worked out again for the moved plan.
+  const moved = resealReviews(shiftInstants(value, now.getTime() - 60_000 - newest));
+  return Buffer.from(`${JSON.stringify(moved, null, 2)}\n`);
 }

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { AREAS } from '../../shared/areas';
+import { ChangedSinceBanner } from '../features/cab/ChangedSinceBanner';
+import { REVIEW_ROUTE, ReviewMode } from '../features/cab/ReviewMode';
 import { FEATURES } from '../features/registry';
 import { problemKey, useAppStore } from '../store/app-store';
 import { ConnectionBanner, ReadOnlyBanner } from './ConnectionBanner';
@@ -74,6 +76,7 @@ function Shell() {
       <Header />
       <ConnectionBanner />
       <ReadOnlyBanner />
+      <ChangedSinceBanner />
       <div className="app-body">
         <Sidebar />
         {/* Focusable so the keyboard can scroll it even when every control inside is disabled
@@ -90,10 +93,11 @@ function Shell() {
   );
 }
 
-/** The projector board stands alone; every other route lives in the app shell. */
+/** The projector board and review mode stand alone; every other route lives in the app shell. */
 function Root() {
   const [location] = useLocation();
-  return location === PROJECTOR_ROUTE ? <ProjectorBoard /> : <Shell />;
+  if (location === PROJECTOR_ROUTE) return <ProjectorBoard />;
+  return location === REVIEW_ROUTE ? <ReviewMode /> : <Shell />;
 }
 
 export function App() {

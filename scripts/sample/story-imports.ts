@@ -7,17 +7,29 @@ import { readingsKind } from '../../shared/import/kinds/readings';
 import { guessMapping } from '../../shared/import/layout';
 import { runImport } from '../../shared/import/run';
 import type { Mapping } from '../../shared/import/types';
-import { chapter, END, HOUR, jun, MIN } from './cast';
+import { chapter, DAY, END, HOUR, jun, MIN } from './cast';
 import START from './start.json';
 
 // The Sales API's latency, read off Grafana: Jun exported the panel for wave 2's three hours
 // (grafana-sales-api-latency.csv, comma-separated, quoted, wall-clock times in Europe/London)
-// and imported it through the same flow a user has, making the series a new metric. The file
+// and imported it through the same flow a user has, into the latency metric the plan has watched
+// since before the CAB (a metric is part of the plan the board approved; readings are not). The file
 // goes through the app's own parser and checks here; the command it gives is replayed through
 // the real reducer like every other step, which checks it again. The mapping itself is
 // remembered in the app's settings, never in the workbook, so the sample needs none.
 
 const FILE = 'grafana-sales-api-latency.csv';
+
+/** Added to the plan two weeks out, with the other metrics wave 2 watches. */
+const LATENCY = {
+  id: 'm-api-p95',
+  name: 'Sales API p95 latency',
+  unit: 'ms',
+  kind: 'service' as const,
+  source: 'Grafana: sales-api latency',
+  staleAfterMinutes: 60,
+  guardrailId: '',
+};
 const IMPORTED_AT = -2 * MIN;
 
 function latencyImport(): Command {
@@ -29,7 +41,7 @@ function latencyImport(): Command {
   const wave2 = START.waves.waves.find((w) => w.id === 'wave-2') as Wave;
   const live: Wave = { ...wave2, state: 'live', startedAt: new Date(END - 3 * HOUR).toISOString() };
   const ctx = readingsKind.context(
-    { waves: [live], metrics: START.waves.metrics as never, readings: [] },
+    { waves: [live], metrics: [...START.waves.metrics, LATENCY] as never, readings: [] },
     END + IMPORTED_AT,
   );
   const mapping: Mapping = {
@@ -38,7 +50,7 @@ function latencyImport(): Command {
     matches: [
       {
         value: 'Sales API p95 latency',
-        choice: { to: 'new', id: 'm-api-p95', name: 'Sales API p95 latency', unit: 'ms' },
+        choice: { to: 'existing', id: LATENCY.id, name: LATENCY.name },
       },
     ],
   };
@@ -51,4 +63,7 @@ function latencyImport(): Command {
   return readingsKind.command(run.items, mapping, { id: 'imp-grafana-latency', fileName: FILE }) as Command;
 }
 
-export const IMPORTS_CHAPTER = chapter((at) => at(IMPORTED_AT, jun, latencyImport()));
+export const IMPORTS_CHAPTER = chapter((at) => {
+  at(-14 * DAY, jun, { type: 'item.add', collection: 'waves.metrics', item: LATENCY });
+  at(IMPORTED_AT, jun, latencyImport());
+});

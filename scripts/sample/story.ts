@@ -1,6 +1,8 @@
 import type { Command } from '../../shared/domain/commands';
 import type { Identity } from '../../shared/domain/identity';
 import { amara, dmitri, END, HOUR, jun, MIN, priya, type Step, tomas } from './cast';
+import { architectureChapter } from './story-architecture';
+import { cabChapter } from './story-cab';
 import { DORA_CHAPTER } from './story-dora';
 import { IMPORTS_CHAPTER } from './story-imports';
 
@@ -267,6 +269,9 @@ readings(
   (i) => 21 + wobble(i, 3),
   tomas,
 );
+
+architectureChapter(at);
+cabChapter(at);
 
 /** Every chapter, one line each. */
 const CHAPTERS: readonly (readonly Step[])[] = [steps, DORA_CHAPTER, IMPORTS_CHAPTER];

@@ -7,6 +7,7 @@ import { benchDurableChange } from './durable-change';
 import { benchFirstPaint } from './first-paint';
 import { benchImport } from './import';
 import { benchOpen } from './open';
+import { benchPlanHash } from './plan-hash';
 import { benchProjector } from './projector';
 import { benchRapidCommands } from './rapid-commands';
 import {
@@ -18,6 +19,7 @@ import {
   table,
   writeReport,
 } from './report';
+import { benchSbomImport } from './sbom-import';
 import { benchWindows } from './windows';
 import { makeWorkbook } from './workbooks';
 
@@ -82,6 +84,11 @@ async function main(): Promise<number> {
       results.push(out.result);
       breakdown.push(...out.breakdown);
     });
+    await step('plan hash, 10 MB', async () => {
+      const out = await benchPlanHash({ bench: large, iterations: runs.large, warmup: runs.warmup });
+      results.push(...out.results);
+      breakdown.push(...out.breakdown);
+    });
     await step('first paint', async () => {
       results.push(...(await benchFirstPaint(SAMPLE, runs.paint, runs.warmup)));
     });
@@ -107,6 +114,9 @@ async function main(): Promise<number> {
     });
     await step('chart update', () => benchCharts({ dir, sample: sample.bytes, quick }, results));
     await step('CSV import', async () => void results.push(...(await benchImport({ dir, quick }))));
+    await step('SBOM import', async () => {
+      results.push(...(await benchSbomImport({ ...common, iterations: quick ? 3 : 10 })));
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@ import { type CSSProperties, useCallback, useEffect, useRef, useState } from 're
 import { clockTime, formatDuration } from '../../../shared/domain/format';
 import { bodyFontPx } from '../../../shared/domain/projector';
 import { useAppStore } from '../../store/app-store';
+import { ApprovalBanner } from './ApprovalBanner';
 import { BreachChartPanel } from './BreachChartPanel';
 import type { BoardModel } from './board-model';
 import { ChecksPanel, GatesPanel, PollPanel, TimersSlot } from './DetailPanels';
@@ -67,6 +68,7 @@ function Content({ board, now }: { board: Board; now: number }) {
   return (
     <>
       {board.source === 'stale' ? <StaleBanner board={board} model={model} /> : null}
+      <ApprovalBanner />
       <div className="pj-top">
         <VerdictPanel model={model} />
         <WavePanel model={model} now={now} />

@@ -1,21 +1,4 @@
-import { EmptyArea } from '../../components/EmptyArea';
 import type { Feature } from '../types';
+import { CabScreen } from './CabScreen';
 
-// Not built yet: the empty state says what this area will hold.
-
-function Screen() {
-  return (
-    <EmptyArea
-      area="cab"
-      plan="The governance record for this change."
-      bullets={[
-        'Change type: standard, normal or emergency',
-        'A risk questionnaire that sets the risk level',
-        'Blackout windows and any clashes with the plan',
-        'Each reviewer’s decision and comment, tied to the exact revision they approved',
-      ]}
-    />
-  );
-}
-
-export const feature: Feature = { area: 'cab', Screen };
+export const feature: Feature = { area: 'cab', Screen: CabScreen };

@@ -3,10 +3,19 @@ import { migration001 } from './001-stop-window-minutes';
 import { migration002 } from './002-compact-audit';
 import { migration003 } from './003-waves-and-scorecard';
 import { migration004 } from './004-signals-and-incidents';
+import { migration005 } from './005-architecture';
+import { migration006 } from './006-cab';
 import type { Migration, RawDoc } from './types';
 
 /** Ordered so that MIGRATIONS[i].from === i + 1. A test checks the chain reaches SCHEMA_VERSION. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
 
 export class MigrationError extends Error {
   constructor(

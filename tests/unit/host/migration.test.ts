@@ -4,7 +4,11 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BackupStore } from '../../../electron/host/backups';
 import { nodeDurableFs } from '../../../electron/host/durable-write';
-import { MIGRATIONS } from '../../../shared/schema/migrations';
+import { emptyArchitecture } from '../../../shared/areas/architecture/schema';
+import { QUESTION_IDS } from '../../../shared/areas/cab/questionnaire';
+import { emptyCab } from '../../../shared/areas/cab/schema';
+import { MIGRATIONS, migrate } from '../../../shared/schema/migrations';
+import { migration006 } from '../../../shared/schema/migrations/006-cab';
 import { SCHEMA_VERSION } from '../../../shared/schema/workbook';
 import { makeHost, readJson, tempDir } from './helpers';
 
@@ -12,6 +16,7 @@ const FIXTURE = resolve('tests/fixtures/v1/payroll-pilot.rollout.json');
 const V2_FIXTURE = resolve('tests/fixtures/v2/crm-tuned.rollout.json');
 const V3_FIXTURE = resolve('tests/fixtures/v3/crm-migration.rollout.json');
 const V4_FIXTURE = resolve('tests/fixtures/v4/crm-migration.rollout.json');
+const V5_FIXTURE = resolve('tests/fixtures/v5/crm-migration.rollout.json');
 
 describe('migrations', () => {
   it('form one chain from version 1 up to SCHEMA_VERSION', () => {
@@ -33,7 +38,7 @@ describe('migrations', () => {
 
     expect(state.problem).toBeNull();
     expect(state.notice).toMatch(
-      /upgraded from schema 1 to 5 \(001-stop-window-minutes, 002-compact-audit, 003-waves-and-scorecard, 004-signals-and-incidents\); a backup of the original was kept/,
+      /upgraded from schema 1 to 7 \(001-stop-window-minutes, 002-compact-audit, 003-waves-and-scorecard, 004-signals-and-incidents, 005-architecture, 006-cab\); a backup of the original was kept/,
     );
     expect(state.save).toEqual({ state: 'saved' });
     expect(state.workbook?.success.stopConditions.map((s) => s.windowMinutes)).toEqual([15, 120]);
@@ -82,7 +87,7 @@ describe('migrations', () => {
     const state = await host.openPath(path);
     expect(state.problem).toBeNull();
     expect(state.notice).toMatch(
-      /upgraded from schema 2 to 5 \(002-compact-audit, 003-waves-and-scorecard, 004-signals-and-incidents\); a backup of the original was kept/,
+      /upgraded from schema 2 to 7 \(002-compact-audit, 003-waves-and-scorecard, 004-signals-and-incidents, 005-architecture, 006-cab\); a backup of the original was kept/,
     );
     expect(state.workbook).toMatchObject({ revision: 5, name: legacy.name });
 
@@ -123,10 +128,10 @@ describe('migrations', () => {
     const state = await host.openPath(path);
     expect(state.problem).toBeNull();
     expect(state.notice).toMatch(
-      /upgraded from schema 3 to 5 \(003-waves-and-scorecard, 004-signals-and-incidents\)/,
+      /upgraded from schema 3 to 7 \(003-waves-and-scorecard, 004-signals-and-incidents, 005-architecture, 006-cab\)/,
     );
     const wb = state.workbook!;
-    expect(wb.architecture).toEqual({});
+    expect(wb.architecture).toEqual(emptyArchitecture());
     expect('signals' in wb).toBe(false);
     expect(wb.waves.waves.map((w) => [w.id, w.state, w.segment.team, w.gates])).toEqual([
       ['wave-1', 'planned', 'Inside sales, Leeds office', []],
@@ -171,7 +176,9 @@ describe('migrations', () => {
     const host = makeHost(dataDir);
     const state = await host.openPath(path);
     expect(state.problem).toBeNull();
-    expect(state.notice).toMatch(/upgraded from schema 4 to 5 \(004-signals-and-incidents\)/);
+    expect(state.notice).toMatch(
+      /upgraded from schema 4 to 7 \(004-signals-and-incidents, 005-architecture, 006-cab\)/,
+    );
     const wb = state.workbook!;
     expect(wb.waves.readings).toEqual(legacy.waves.readings.map((r: object) => ({ ...r, batch: '' })));
     expect(wb.waves.readings.length).toBeGreaterThan(10);
@@ -181,5 +188,64 @@ describe('migrations', () => {
     expect(wb.waves.waves).toEqual(legacy.waves.waves);
     expect(wb.scorecard).toEqual(legacy.scorecard);
     expect((await readJson(path)).schemaVersion).toBe(SCHEMA_VERSION);
+  });
+
+  it('upgrades a version-5 workbook: step 2 gets its lists, all empty, and nothing else changes', async () => {
+    const dataDir = await tempDir();
+    await mkdir(join(dataDir, 'files'));
+    const path = join(dataDir, 'files', 'crm.rollout.json');
+    await copyFile(V5_FIXTURE, path);
+    const legacy = JSON.parse(await readFile(V5_FIXTURE, 'utf8'));
+    expect(legacy.architecture).toEqual({});
+    const host = makeHost(dataDir);
+    const state = await host.openPath(path);
+    expect(state.problem).toBeNull();
+    expect(state.notice).toMatch(/upgraded from schema 5 to 7 \(005-architecture, 006-cab\)/);
+    const wb = state.workbook!;
+    expect(wb.architecture).toEqual(emptyArchitecture());
+    for (const section of ['success', 'waves', 'runbooks', 'scorecard', 'stakeholders'] as const) {
+      expect(wb[section]).toEqual(legacy[section]);
+    }
+    expect((await readJson(path)).architecture).toEqual(emptyArchitecture());
+    // A version-5 section holding anything is not quietly emptied: the upgrade refuses, saying where.
+    const odd = { ...legacy, architecture: { waves: [] } };
+    expect(() => migrate(odd, 5)).toThrow(/has waves/);
+  });
+});
+
+describe('migration 006-cab', () => {
+  const v5 = resolve('tests/fixtures/v5/crm-migration.rollout.json');
+
+  it('gives a version-6 workbook an empty CAB record, on disk too, and changes nothing else', async () => {
+    const dataDir = await tempDir();
+    await mkdir(join(dataDir, 'files'));
+    const path = join(dataDir, 'files', 'crm.rollout.json');
+    await copyFile(v5, path);
+    const legacy = JSON.parse(await readFile(v5, 'utf8'));
+    expect(legacy.cab).toEqual({});
+    const state = await makeHost(dataDir).openPath(path);
+    expect(state.problem).toBeNull();
+    expect(state.notice).toMatch(/006-cab\)/);
+    const wb = state.workbook!;
+    expect(wb.cab).toEqual(emptyCab());
+    expect(wb.cab.change.answers).toEqual(Object.fromEntries(QUESTION_IDS.map((q) => [q, null])));
+    for (const section of ['success', 'waves', 'runbooks', 'scorecard', 'stakeholders'] as const) {
+      expect(wb[section]).toEqual(legacy[section]);
+    }
+    expect((await readJson(path)).cab).toEqual(emptyCab());
+  });
+
+  it('refuses a version-6 cab section that is not the empty object, naming the field', () => {
+    const doc = { schemaVersion: 6, cab: { decisions: [] } };
+    expect(() =>
+      migration006.up(doc, (where, message) => {
+        throw new Error(`${where}: ${message}`);
+      }),
+    ).toThrow(/^cab\.decisions: a version 6 cab section is empty/);
+    expect(() =>
+      migration006.up({ schemaVersion: 6, cab: [] }, (where) => {
+        throw new Error(where);
+      }),
+    ).toThrow(/^cab$/);
   });
 });
