@@ -5,6 +5,8 @@ import { migration003 } from './003-waves-and-scorecard';
 import { migration004 } from './004-signals-and-incidents';
 import { migration005 } from './005-architecture';
 import { migration006 } from './006-cab';
+import { migration007 } from './007-runbooks';
+import { migration008 } from './008-stakeholders';
 import type { Migration, RawDoc } from './types';
 
 /** Ordered so that MIGRATIONS[i].from === i + 1. A test checks the chain reaches SCHEMA_VERSION. */
@@ -15,6 +17,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
+  migration008,
 ];
 
 export class MigrationError extends Error {
