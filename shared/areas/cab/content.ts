@@ -30,8 +30,10 @@ export const RUN_FIELDS: Readonly<Record<string, Readonly<Record<string, readonl
   waves: { waves: ['state', 'startedAt', 'moves'] },
 };
 
+// Copies start from a null prototype: on a plain {} a "__proto__" key (valid JSON, and what a
+// hand-edited or hostile file may hold) would set the prototype instead of copying the key.
 const without = (o: Obj, keys: readonly string[]): Obj => {
-  const out: Obj = {};
+  const out: Obj = Object.create(null);
   for (const [k, v] of Object.entries(o)) if (!keys.includes(k)) out[k] = v;
   return out;
 };
@@ -94,7 +96,7 @@ function sortedCopy(value: unknown): unknown {
     copy = value.map((v) => (absent(v) ? null : sortedCopy(v)));
   } else {
     const o = value as Obj;
-    const out: Obj = {};
+    const out: Obj = Object.create(null);
     for (const key of Object.keys(o).sort()) {
       const v = o[key];
       if (absent(v)) continue;

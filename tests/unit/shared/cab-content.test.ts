@@ -58,6 +58,14 @@ describe('the plan hash', () => {
     expect(planHash(wb)).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('keeps a "__proto__" key as a key, in the plan and in any value', () => {
+    const value = JSON.parse('{"b":1,"__proto__":{"x":2}}');
+    expect(canonicalJson(value)).toBe(canonicalize(value));
+    expect(canonicalJson(freeze(structuredClone(value), true))).toBe('{"__proto__":{"x":2},"b":1}');
+    const wb = JSON.parse(JSON.stringify(base()).replace('{', '{"__proto__":{"x":1},'));
+    expect(canonicalContent(wb)).toContain('"__proto__":{"x":1}');
+  });
+
   it('writes exactly what the canonicalize package writes, frozen (remembered) or not (property)', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
