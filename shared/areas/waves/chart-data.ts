@@ -4,6 +4,7 @@ import { COMPARATOR_LABEL, trips } from '../success/format';
 import type { StopCondition } from '../success/schema';
 import { type GateVerdict, gatesOf, isSustained } from './gates';
 import { isActive } from './moves';
+import { readingsOf } from './reading-index';
 import type { Reading, Wave } from './schema';
 
 // What a gate's chart shows, as plain data: the readings of its metric in one wave over time,
@@ -159,9 +160,7 @@ export function gateChart(wb: Workbook, wave: Wave, verdict: GateVerdict, now: n
   const stop = verdict.stop;
   const metric = wb.waves.metrics.find((m) => m.id === verdict.metricId);
   const unit = metric?.unit || stop.unit;
-  const own: Reading[] = metric
-    ? wb.waves.readings.filter((r) => r.waveId === wave.id && r.metricId === metric.id)
-    : [];
+  const own: readonly Reading[] = metric ? readingsOf(wb.waves.readings, wave.id, metric.id) : [];
   const sorted = own.map((r) => ({ r, x: Date.parse(r.at) }));
   // Readings usually arrive in time order (typed as they are read, imported sorted): sort only if not.
   if (sorted.some((s, i) => i > 0 && s.x < sorted[i - 1]!.x)) {

@@ -3,6 +3,7 @@ import { formatDuration } from '../../domain/format';
 import type { Workbook } from '../../schema/workbook';
 import type { Evidence, EvidenceContext, EvidenceProvider } from '../types';
 import { doraLine, waveScope } from './dora';
+import { readingsOf } from './reading-index';
 import type { Metric, Wave } from './schema';
 
 // What the waves area tells the scorecard: "dashboards and alerts are validated" means the
@@ -53,9 +54,10 @@ export function wavesEvidence(wb: Workbook, ctx: EvidenceContext): Evidence[] {
   let fresh = 0;
   let silent = 0;
   for (const m of metrics) {
-    const newest = wb.waves.readings
-      .filter((r) => r.waveId === wave.id && r.metricId === m.id)
-      .reduce<number | null>((best, r) => Math.max(best ?? 0, Date.parse(r.at)), null);
+    const newest = readingsOf(wb.waves.readings, wave.id, m.id).reduce<number | null>(
+      (best, r) => Math.max(best ?? 0, Date.parse(r.at)),
+      null,
+    );
     if (newest === null) {
       silent++;
       facts.push(`${m.name}: no readings in ${wave.name}.`);

@@ -2,6 +2,7 @@ import { clockTime, describeValue, formatDuration, formatWindow, withUnit } from
 import type { Workbook } from '../../schema/workbook';
 import { ACTION_LABEL, COMPARATOR_LABEL, trips } from '../success/format';
 import type { StopCondition } from '../success/schema';
+import { readingsOf } from './reading-index';
 import type { Metric, Reading, Wave } from './schema';
 
 // Gate verdicts: for a wave and one of the stop conditions gating it, what the readings say,
@@ -85,7 +86,7 @@ export function evaluateGate(wb: Workbook, wave: Wave, stop: StopCondition, now:
       reason: `Inconclusive: ${missing}. Holds until it is linked.`,
     };
   }
-  const all = wb.waves.readings.filter((r) => r.waveId === wave.id && r.metricId === metric.id);
+  const all = readingsOf(wb.waves.readings, wave.id, metric.id);
   const latest = newest(all);
   const ageMs = latest ? now - Date.parse(latest.at) : null;
   const since = now - stop.windowMinutes * 60_000;
