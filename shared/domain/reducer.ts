@@ -124,11 +124,14 @@ function plan(wb: Workbook, cmd: GenericCommand): Plan {
 /**
  * An edit may not touch fields only the area's own commands change (a wave's state): they are
  * taken from the item as it is, and an edit that tries to change them is refused, not ignored.
+ * A managed field with no initial value (a pilot KPI's target) is given when the item is added,
+ * and from then on changed only by its command.
  */
 function keepManaged(info: CollectionInfo, old: Record<string, unknown>, input: unknown): unknown {
   if (!info.managed || typeof input !== 'object' || input === null) return input;
   const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
   for (const field of info.managed.fields) {
+    if (!Object.hasOwn(old, field)) continue;
     if (Object.hasOwn(out, field) && !jsonEqual(out[field], old[field])) {
       throw new DomainError(
         'invalid-item',

@@ -1,13 +1,17 @@
-import { z } from 'zod';
 import { defineArea } from '../types';
+import { importUsage } from './commands';
+import { AdoptionSchema, CohortSchema, FrictionSchema } from './schema';
 
-// Registered with an empty section until its capability is built; that capability extends the
-// section through a numbered migration, so files written today keep opening.
+// Checklist step 7: reinforce adoption after launch, with evidence.
 
 export const adoptionArea = defineArea({
   id: 'adoption',
   nav: { label: 'Adoption', title: 'Adoption & optimization', step: 7 },
-  schema: z.strictObject({}),
-  empty: () => ({}),
-  collections: {},
+  schema: AdoptionSchema,
+  empty: () => ({ cohorts: [], usage: [], frictions: [] }),
+  collections: {
+    cohorts: { noun: 'cohort', schema: CohortSchema, label: (c) => c.name },
+    frictions: { noun: 'friction point', schema: FrictionSchema, label: (f) => f.title },
+  },
+  commands: [importUsage],
 });

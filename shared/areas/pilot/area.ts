@@ -1,13 +1,34 @@
-import { z } from 'zod';
 import { defineArea } from '../types';
+import { addKpiReading, importFeedback, setKpiTarget, startPilot } from './commands';
+import { pilotEvidence } from './evidence';
+import { FeedbackSchema, KpiSchema, PilotGroupSchema, PilotSchema } from './schema';
 
-// Registered with an empty section until its capability is built; that capability extends the
-// section through a numbered migration, so files written today keep opening.
+// Checklist step 4: a controlled slice of reality before wider exposure.
 
 export const pilotArea = defineArea({
   id: 'pilot',
   nav: { label: 'Pilot', title: 'Pilot', step: 4 },
-  schema: z.strictObject({}),
-  empty: () => ({}),
-  collections: {},
+  schema: PilotSchema,
+  empty: () => ({ startedAt: null, groups: [], feedback: [], kpis: [] }),
+  collections: {
+    groups: { noun: 'pilot group', schema: PilotGroupSchema, label: (g) => g.name },
+    feedback: {
+      noun: 'feedback item',
+      schema: FeedbackSchema,
+      label: (f) => f.title,
+      managed: { fields: ['batch'], initial: { batch: '' } },
+    },
+    kpis: {
+      noun: 'pilot KPI',
+      schema: KpiSchema,
+      label: (k) => k.name,
+      // Moved only by pilot.kpi-target (which records a move after the start) and pilot.kpi-reading.
+      managed: {
+        fields: ['target', 'readings', 'targetChanges'],
+        initial: { readings: [], targetChanges: [] },
+      },
+    },
+  },
+  commands: [startPilot, setKpiTarget, addKpiReading, importFeedback],
+  evidence: pilotEvidence,
 });

@@ -48,40 +48,47 @@ const IncidentsImportSchema = z.strictObject({
 export type DeploymentsImportCommand = z.input<typeof DeploymentsImportSchema>;
 export type IncidentsImportCommand = z.input<typeof IncidentsImportSchema>;
 
-interface Spec<T> {
+export interface AppendSpec<T> {
   kind: Import['kind'];
   noun: string;
   path: [string, string];
-  existing: readonly (T & { ref: string })[];
+  existing: readonly T[];
   label(record: T): string;
+  /** What makes a record the same as another (the source's reference by default); '' is never a duplicate. */
+  key?(record: T): string;
+  /** How a duplicate is named in a message ("deployment 'd-1'"). */
+  named?(record: T): string;
 }
 
-/** The plan shared by both: refuse known references, stamp ids and batch, log compactly. */
-function appendRecords<T extends { ref: string }>(
+/**
+ * The plan every records import shares (deployments, incidents, pilot feedback, usage): refuse
+ * records already in the workbook or given twice, stamp ids and batch, log compactly.
+ */
+export function appendRecords<T>(
   wb: Workbook,
   cmd: { id: string; fileName: string; source: string },
   incoming: readonly { rows: number[]; record: T }[],
-  spec: Spec<T>,
+  spec: AppendSpec<T>,
   at: string,
   who: { name: string; role: string },
 ): Plan {
   if (wb.waves.imports.some((i) => i.id === cmd.id)) {
     throw new DomainError('duplicate-id', `An import with id "${cmd.id}" already exists`, 'id');
   }
-  const known = new Map(spec.existing.filter((r) => r.ref).map((r) => [r.ref, r]));
+  const key = spec.key ?? ((r: T) => (r as { ref?: string }).ref ?? '');
+  const named = spec.named ?? ((r: T) => `${spec.noun} '${key(r)}'`);
+  const known = new Set(spec.existing.map(key).filter(Boolean));
   const seen = new Map<string, number>();
   const issues: { path: string; message: string }[] = [];
   for (const { rows, record } of incoming) {
-    if (!record.ref) continue;
+    const k = key(record);
+    if (!k) continue;
     const where = `Row ${rows[0]}`;
-    if (known.has(record.ref)) {
-      issues.push({ path: where, message: `${spec.noun} '${record.ref}' is already in this workbook` });
-    } else if (seen.has(record.ref)) {
-      issues.push({
-        path: where,
-        message: `row ${seen.get(record.ref)} already gives ${spec.noun} '${record.ref}'`,
-      });
-    } else seen.set(record.ref, rows[0]!);
+    if (known.has(k)) {
+      issues.push({ path: where, message: `${named(record)} is already in this workbook` });
+    } else if (seen.has(k)) {
+      issues.push({ path: where, message: `row ${seen.get(k)} already gives ${named(record)}` });
+    } else seen.set(k, rows[0]!);
   }
   if (issues.length > 0) {
     const shown = issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`);

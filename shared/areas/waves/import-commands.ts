@@ -255,6 +255,8 @@ export const takeBackImport: AreaCommand<typeof TakeBackSchema> = areaCommand(
       removeWhere(wb.waves.readings, ['waves', 'readings'], mine),
       removeWhere(wb.waves.deployments, ['waves', 'deployments'], mine),
       removeWhere(wb.runbooks.incidents, ['runbooks', 'incidents'], mine),
+      removeWhere(wb.pilot.feedback, ['pilot', 'feedback'], mine),
+      removeWhere(wb.adoption.usage, ['adoption', 'usage'], mine),
     ];
     const at = ['waves', 'imports', index];
     const drop: Patch = { op: 'remove', path: at };

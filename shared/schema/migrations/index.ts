@@ -7,6 +7,7 @@ import { migration005 } from './005-architecture';
 import { migration006 } from './006-cab';
 import { migration007 } from './007-runbooks';
 import { migration008 } from './008-stakeholders';
+import { migration009 } from './009-pilot-and-adoption';
 import type { Migration, RawDoc } from './types';
 
 /** Ordered so that MIGRATIONS[i].from === i + 1. A test checks the chain reaches SCHEMA_VERSION. */
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export class MigrationError extends Error {

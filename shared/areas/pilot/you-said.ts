@@ -1,0 +1,59 @@
+import type { Feedback } from './schema';
+
+// "You said, we did": the closing half of a feedback loop. Each group that raised feedback gets
+// its own draft, from the items that are fixed and re-tested, in plain words; the facilitator
+// edits it before it goes out (renderer/features/pilot keeps the edits, the export module writes it).
+
+export const CHANGE_WORDS: Record<Feedback['change'], string> = {
+  '': 'a fix',
+  product: 'a change to the product',
+  process: 'a change to the process',
+  training: 'new or updated training',
+  support: 'a change to how support helps',
+};
+
+export const TYPE_WORDS: Record<Feedback['type'], string> = {
+  usability: 'usability friction',
+  training: 'a training gap',
+  integration: 'an integration issue',
+  policy: 'a policy conflict',
+};
+
+export interface Draft {
+  /** The group it is for ("Support agents EMEA"), or "Everyone in the pilot" when none was named. */
+  audience: string;
+  /** How many closed items it covers. */
+  items: number;
+  /** The editable text, Markdown. */
+  text: string;
+}
+
+const EVERYONE = 'Everyone in the pilot';
+
+/** One draft per audience, from the re-tested items; audiences in the order they first appear. */
+export function youSaidDrafts(feedback: readonly Feedback[]): Draft[] {
+  const byAudience = new Map<string, Feedback[]>();
+  for (const f of feedback) {
+    if (f.status !== 'retested') continue;
+    const audience = f.sourceGroup.trim() || EVERYONE;
+    const list = byAudience.get(audience);
+    if (list) list.push(f);
+    else byAudience.set(audience, [f]);
+  }
+  return [...byAudience].map(([audience, items]) => ({
+    audience,
+    items: items.length,
+    text: [
+      `## You said, we did — ${audience}`,
+      '',
+      `Thank you for the feedback during the pilot. Here is what changed because of it${items.length > 1 ? ` (${items.length} items)` : ''}.`,
+      '',
+      ...items.map(
+        (f) =>
+          `- **You said:** ${f.title} (${TYPE_WORDS[f.type]}).\n  **We did:** ${f.response.trim() || `made ${CHANGE_WORDS[f.change]}`}, and re-tested it with pilot users.`,
+      ),
+      '',
+      'Tell us if anything still gets in your way.',
+    ].join('\n'),
+  }));
+}
