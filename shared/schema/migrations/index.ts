@@ -8,6 +8,7 @@ import { migration006 } from './006-cab';
 import { migration007 } from './007-runbooks';
 import { migration008 } from './008-stakeholders';
 import { migration009 } from './009-pilot-and-adoption';
+import { migration010 } from './010-drills';
 import type { Migration, RawDoc } from './types';
 
 /** Ordered so that MIGRATIONS[i].from === i + 1. A test checks the chain reaches SCHEMA_VERSION. */
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export class MigrationError extends Error {
