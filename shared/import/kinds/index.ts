@@ -1,7 +1,9 @@
 import type { ImportKind } from '../types';
 import { deploymentsKind } from './deployments';
+import { feedbackKind } from './feedback';
 import { incidentsKind } from './incidents';
 import { readingsKind } from './readings';
+import { usageKind } from './usage';
 
 // Every import kind the one CSV flow serves, by id. A new kind is a file beside readings.ts and
 // one line here; the parsing worker and the dialog find it by its id.
@@ -10,6 +12,8 @@ export const IMPORT_KINDS = {
   readings: readingsKind,
   deployments: deploymentsKind,
   incidents: incidentsKind,
+  feedback: feedbackKind,
+  usage: usageKind,
 } as const;
 
 export type ImportKindId = keyof typeof IMPORT_KINDS;
