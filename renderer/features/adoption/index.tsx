@@ -1,20 +1,61 @@
-import { EmptyArea } from '../../components/EmptyArea';
+import { useMemo } from 'react';
+import { adoptionTrends, reliabilityTrends } from '../../../shared/areas/adoption/stability';
+import { cohortStatuses } from '../../../shared/areas/adoption/trajectory';
+import { CollectionEditor } from '../../components/collection/CollectionEditor';
+import { ImportSection } from '../../import/ImportSection';
+import { useAppStore } from '../../store/app-store';
 import type { Feature } from '../types';
+import { AdoptionChart } from './AdoptionChart';
+import { cohortsConfig, frictionsConfig } from './adoption-collections';
+import { CohortTable, LaggingPanel } from './CohortPanels';
+import { FrictionRanking, TrendTable } from './TrendPanels';
+import './adoption.css';
 
-// Not built yet: the empty state says what this area will hold.
+// Checklist step 7: launch is the midpoint. Is adoption sticking, who is falling behind and what
+// is being done about it, what still costs people time, and is it all holding after 30–90 days?
 
 function Screen() {
+  const wb = useAppStore((s) => s.session?.workbook);
+  const { cohorts, usage, frictions } = wb?.adoption ?? { cohorts: [], usage: [], frictions: [] };
+  // Computed once per change of the lists: a usage export can hold 100,000 rows.
+  const statuses = useMemo(() => cohortStatuses(cohorts, usage), [cohorts, usage]);
+  const trends = useMemo(
+    () =>
+      wb
+        ? [
+            ...adoptionTrends(cohorts, usage),
+            ...reliabilityTrends(wb.success.stopConditions, wb.waves.readings),
+          ]
+        : [],
+    [wb, cohorts, usage],
+  );
+  if (!wb) return null;
   return (
-    <EmptyArea
-      area="adoption"
-      plan="Whether people actually moved over, and what is holding the rest back."
-      bullets={[
-        'Adoption cohorts by function, location and manager line over time',
-        'Groups that fall behind, flagged for targeted training',
-        'Friction points ranked by how much they cost',
-        '“What changed because of your feedback” updates',
-      ]}
-    />
+    <div className="section-page" data-testid="section-adoption">
+      <header className="section-header">
+        <p className="eyebrow">Step 7</p>
+        <h1>Adoption &amp; optimization</h1>
+        <p className="lead">
+          Launch is the midpoint: follow each cohort until the new way is simply how work is done.
+        </p>
+      </header>
+      <section className="collection" aria-labelledby="adoption-chart-title">
+        <h2 id="adoption-chart-title">Active users against the target</h2>
+        <AdoptionChart cohorts={cohorts} usage={usage} />
+      </section>
+      <LaggingPanel statuses={statuses} />
+      <CohortTable statuses={statuses} />
+      <ImportSection
+        kind="usage"
+        noun="usage"
+        title="Imported usage"
+        intro="A usage export with one row per cohort and day: the people active, and where the tool says, the people who did their first meaningful task."
+      />
+      <CollectionEditor config={cohortsConfig} />
+      <FrictionRanking frictions={frictions} />
+      <CollectionEditor config={frictionsConfig} />
+      <TrendTable rows={trends} />
+    </div>
   );
 }
 

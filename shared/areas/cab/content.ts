@@ -23,12 +23,26 @@ export const RUN_RECORDS: Readonly<Record<string, readonly string[]>> = {
   waves: ['readings', 'imports', 'deployments'],
   scorecard: ['assessments', 'polls'],
   runbooks: ['incidents'],
+  pilot: ['startedAt', 'feedback', 'updates'],
+  adoption: ['usage', 'frictions'],
 };
 
 /** Fields of plan items that the run moves (a wave's state and the story of its moves). */
 export const RUN_FIELDS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   waves: { waves: ['state', 'startedAt', 'moves'] },
+  pilot: { kpis: ['readings', 'targetChanges'] },
 };
+
+/**
+ * Sections that were placeholders (`{}`) when CAB decisions were first kept, and that later
+ * versions fill in. A migration gives them their empty lists; left as they are, those empty lists
+ * would change the hash of every approved plan ("changed since approval" after an upgrade with
+ * nothing changed). So in these sections an empty list or a null is left out: a section with
+ * nothing in it is `{}` at every version, and anything actually planned in it still counts.
+ */
+export const GROWN_SECTIONS: readonly string[] = ['runbooks', 'stakeholders', 'pilot', 'adoption'];
+
+const isEmptyValue = (v: unknown) => v === null || (Array.isArray(v) && v.length === 0);
 
 // Copies start from a null prototype: on a plain {} a "__proto__" key (valid JSON, and what a
 // hand-edited or hostile file may hold) would set the prototype instead of copying the key.
@@ -58,6 +72,13 @@ export function reviewedContent(wb: unknown): Obj {
       if (Array.isArray(items)) next[list] = items.map((i) => (obj(i) ? without(i as Obj, fields) : i));
     }
     out[section] = next;
+  }
+  for (const section of GROWN_SECTIONS) {
+    const s = obj(out[section]);
+    if (!s) continue;
+    const kept: Obj = Object.create(null);
+    for (const [k, v] of Object.entries(s)) if (!isEmptyValue(v)) kept[k] = v;
+    out[section] = kept;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { defineArea } from '../types';
 import { addKpiReading, importFeedback, setKpiTarget, startPilot } from './commands';
 import { pilotEvidence } from './evidence';
-import { FeedbackSchema, KpiSchema, PilotGroupSchema, PilotSchema } from './schema';
+import { FeedbackSchema, KpiSchema, PilotGroupSchema, PilotSchema, UpdateSchema } from './schema';
 
 // Checklist step 4: a controlled slice of reality before wider exposure.
 
@@ -9,7 +9,7 @@ export const pilotArea = defineArea({
   id: 'pilot',
   nav: { label: 'Pilot', title: 'Pilot', step: 4 },
   schema: PilotSchema,
-  empty: () => ({ startedAt: null, groups: [], feedback: [], kpis: [] }),
+  empty: () => ({ startedAt: null, groups: [], feedback: [], kpis: [], updates: [] }),
   collections: {
     groups: { noun: 'pilot group', schema: PilotGroupSchema, label: (g) => g.name },
     feedback: {
@@ -28,6 +28,7 @@ export const pilotArea = defineArea({
         initial: { readings: [], targetChanges: [] },
       },
     },
+    updates: { noun: '“you said, we did” update', schema: UpdateSchema, label: (u) => u.audience },
   },
   commands: [startPilot, setKpiTarget, addKpiReading, importFeedback],
   evidence: pilotEvidence,

@@ -84,12 +84,20 @@ export const KpiSchema = z.strictObject({
   targetChanges: z.array(TargetChangeSchema).max(100),
 });
 
+/** A "you said, we did" update as the facilitator edited it, one per audience. */
+export const UpdateSchema = z.strictObject({
+  id: entityId,
+  audience: requiredText('Audience', 120),
+  text: requiredText('Update', 20_000),
+});
+
 export const PilotSchema = z.strictObject({
   /** When the pilot started; targets changed after this are shown as moved. Null: not started. */
   startedAt: isoInstant.nullable(),
   groups: z.array(PilotGroupSchema),
   feedback: z.array(FeedbackSchema),
   kpis: z.array(KpiSchema),
+  updates: z.array(UpdateSchema),
 });
 
 export type PilotGroup = z.infer<typeof PilotGroupSchema>;
@@ -97,3 +105,4 @@ export type Feedback = z.infer<typeof FeedbackSchema>;
 export type Kpi = z.infer<typeof KpiSchema>;
 export type KpiReading = z.infer<typeof KpiReadingSchema>;
 export type Pilot = z.infer<typeof PilotSchema>;
+export type Update = z.infer<typeof UpdateSchema>;

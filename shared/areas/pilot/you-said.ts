@@ -1,3 +1,4 @@
+import type { Block, ExportDocument } from '../../export/document';
 import type { Feedback } from './schema';
 
 // "You said, we did": the closing half of a feedback loop. Each group that raised feedback gets
@@ -56,4 +57,56 @@ export function youSaidDrafts(feedback: readonly Feedback[]): Draft[] {
       'Tell us if anything still gets in your way.',
     ].join('\n'),
   }));
+}
+
+/** A draft's Markdown-like text as export blocks: "- " items (with indented continuations) and paragraphs. */
+function blocksOf(text: string): Block[] {
+  const blocks: Block[] = [];
+  const plain = (s: string) => s.replace(/\*\*/g, '').trim();
+  let para: string[] = [];
+  let list: string[] = [];
+  const flush = () => {
+    if (para.length) blocks.push({ kind: 'paragraph', text: plain(para.join(' ')) });
+    if (list.length) blocks.push({ kind: 'list', items: list.map(plain) });
+    para = [];
+    list = [];
+  };
+  for (const line of text.split(/\r?\n/)) {
+    if (/^#{1,6}\s/.test(line)) continue; // the audience is the section's heading
+    if (/^\s*[-*]\s+/.test(line)) {
+      if (para.length) flush();
+      list.push(line.replace(/^\s*[-*]\s+/, ''));
+    } else if (/^\s{2,}\S/.test(line) && list.length) list[list.length - 1] += ` ${line.trim()}`;
+    else if (line.trim() === '') flush();
+    else {
+      if (list.length) flush();
+      para.push(line.trim());
+    }
+  }
+  flush();
+  return blocks;
+}
+
+export interface UpdateText {
+  audience: string;
+  text: string;
+}
+
+/** The updates as one document for the export module (Markdown, HTML, PDF), one section per audience. */
+export function youSaidDocument(
+  updates: readonly UpdateText[],
+  ctx: { workbook: string; revision: number; at: string; by: string },
+): ExportDocument {
+  return {
+    title: 'You said, we did',
+    subtitle: `What changed because of pilot feedback — ${ctx.workbook}`,
+    provenance: [
+      { label: 'Workbook', value: `${ctx.workbook} (revision ${ctx.revision})` },
+      {
+        label: 'Made',
+        value: `${ctx.at.slice(0, 16).replace('T', ' ')} UTC${ctx.by ? ` by ${ctx.by}` : ''}`,
+      },
+    ],
+    sections: updates.map((u) => ({ heading: u.audience, blocks: blocksOf(u.text) })),
+  };
 }

@@ -1,6 +1,6 @@
 import type { Migration, RawDoc } from './types';
 
-// Version 10: the pilot (groups, feedback, KPIs, when it started) and adoption (cohorts, usage,
+// Version 10: the pilot (groups, feedback, KPIs, edited updates, when it started) and adoption (cohorts, usage,
 // friction points) sections. At version 9 both are `{}`, so nothing existing is reinterpreted.
 // Self-contained: a migration must not change with the code.
 
@@ -21,7 +21,7 @@ export const migration009: Migration = {
     empty('adoption');
     return {
       ...doc,
-      pilot: { startedAt: null, groups: [], feedback: [], kpis: [] },
+      pilot: { startedAt: null, groups: [], feedback: [], kpis: [], updates: [] },
       adoption: { cohorts: [], usage: [], frictions: [] },
     };
   },

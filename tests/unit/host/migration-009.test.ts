@@ -28,7 +28,7 @@ describe('migration 009-pilot-and-adoption', () => {
     expect(state.problem).toBeNull();
     expect(state.notice).toContain('009-pilot-and-adoption');
     const wb = state.workbook!;
-    expect(wb.pilot).toEqual({ startedAt: null, groups: [], feedback: [], kpis: [] });
+    expect(wb.pilot).toEqual({ startedAt: null, groups: [], feedback: [], kpis: [], updates: [] });
     expect(wb.adoption).toEqual({ cohorts: [], usage: [], frictions: [] });
     for (const section of ['success', 'architecture', 'waves', 'scorecard', 'cab'] as const) {
       expect(wb[section]).toEqual(legacy[section]);

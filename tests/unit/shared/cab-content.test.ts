@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { planHash, sha256Hex } from '../../../electron/host/cab-hash';
 import { canonicalContent, canonicalJson, reviewedContent } from '../../../shared/areas/cab/content';
 import { describeChanges, diffWorkbooks } from '../../../shared/areas/cab/diff';
+import { migrate } from '../../../shared/schema/migrations';
 import { emptyWorkbook, type Workbook } from '../../../shared/schema/workbook';
+import V7 from '../../fixtures/v7/crm-migration.rollout.json';
 import { stopCondition } from '../../support/workbook-fixtures';
 
 // One plan and its SHA-256, worked out with `sha256sum` over its RFC 8785 text,
@@ -213,6 +215,38 @@ describe('the plan hash', () => {
     ).not.toBe(hash);
     expect(reviewedContent(busy)).not.toHaveProperty('audit');
     expect(reviewedContent(busy).cab).not.toHaveProperty('decisions');
+  });
+
+  it('is unchanged by upgrading an approved file: the sections later versions fill in count only when filled', () => {
+    const upgraded = migrate(structuredClone(V7) as never, V7.schemaVersion).doc;
+    expect(upgraded.schemaVersion).toBeGreaterThan(V7.schemaVersion);
+    expect(canonicalContent(upgraded)).toBe(canonicalContent(V7));
+    // A pilot group or a cohort is part of the plan; its feedback, usage and KPI readings are not.
+    const wb = base();
+    const group = {
+      id: 'pg',
+      name: 'Ops',
+      stakeholderGroupId: '',
+      novices: 1,
+      experts: 1,
+      friendly: 1,
+      sceptical: 1,
+      regions: [],
+      edgeCases: [],
+    };
+    const planned = { ...wb, pilot: { ...wb.pilot, groups: [group] } };
+    expect(planHash(planned)).not.toBe(planHash(wb));
+    const ran = {
+      ...wb,
+      pilot: {
+        ...wb.pilot,
+        startedAt: '2026-11-01T00:00:00.000Z',
+        feedback: [{ id: 'f' }],
+        updates: [{ id: 'u' }],
+      },
+      adoption: { ...wb.adoption, usage: [{ id: 'u' }], frictions: [{ id: 'x' }] },
+    };
+    expect(planHash(ran)).toBe(planHash(wb));
   });
 
   it('keeps a wave’s definition but not its state and moves', () => {

@@ -193,6 +193,7 @@ const validItem: Record<CollectionKey, fc.Arbitrary<Record<string, unknown>>> = 
     direction: fc.constantFrom('below', 'above'),
     target: num,
   }),
+  'pilot.updates': fc.record({ id, audience: label, text: label }),
   'adoption.cohorts': fc.record({
     id,
     name: label,
