@@ -1,12 +1,10 @@
 import type { ReactNode } from 'react';
 import type { Look } from './options';
-import { SERIES_KEYS } from './palette';
+import { seriesLook } from './palette';
 import type { ChartBoundary, ChartMarks, ChartRange, ChartSeries, ChartThreshold } from './types';
 
 // The key, in HTML rather than on the canvas: it wraps, reads in the page's own type (the
 // projector's too), and names each shape and dash in words, so colour is never the only cue.
-
-const DASH = ['', '8 4', '2 3'];
 
 function Swatch({ children }: { children: ReactNode }) {
   return (
@@ -51,9 +49,9 @@ export function Legend({
               y1="8"
               x2="31"
               y2="8"
-              stroke={p[SERIES_KEYS[i % SERIES_KEYS.length]!]}
+              stroke={p[seriesLook(i).key]}
               strokeWidth="2.5"
-              strokeDasharray={DASH[i % DASH.length]}
+              strokeDasharray={seriesLook(i).dash.join(' ')}
             />
           </Swatch>
           {s.label}

@@ -1,6 +1,6 @@
 import type { ChartData, ChartDataset, ChartOptions, PointStyle, Scale } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
-import { type Palette, SERIES_KEYS } from './palette';
+import { type Palette, seriesLook } from './palette';
 import { pointTime, spansDays, tickLabels, tickStep, timeTicks } from './time-axis';
 import type { ChartBoundary, ChartMarks, ChartRange, ChartSeries, ChartThreshold, XY } from './types';
 
@@ -8,8 +8,6 @@ import type { ChartBoundary, ChartMarks, ChartRange, ChartSeries, ChartThreshold
 // change for different reasons: data on every reading, options only when a line, a span, the
 // palette or the size does (react-chartjs-2 then updates the one chart in place).
 
-/** Each series has its own dash, so two lines differ by more than colour. */
-const SERIES_DASH: number[][] = [[], [8, 4], [2, 3]];
 /** Each kind of mark has its own shape; all are larger than a plain point. */
 const MARK_SHAPES: PointStyle[] = ['triangle', 'rectRot', 'crossRot'];
 /** Above this many points a line is drawn without dots: they would only blur into it. */
@@ -31,7 +29,8 @@ export function buildData(
 ): ChartData<'line', XY[]> {
   const k = scale(look);
   const lines: ChartDataset<'line', XY[]>[] = series.map((s, i) => {
-    const color = look.palette[SERIES_KEYS[i % SERIES_KEYS.length]!];
+    const style = seriesLook(i);
+    const color = look.palette[style.key];
     const dots = s.points.length <= DOTS_UP_TO;
     return {
       label: s.label,
@@ -40,7 +39,7 @@ export function buildData(
       borderColor: color,
       backgroundColor: color,
       borderWidth: 2 * k,
-      borderDash: SERIES_DASH[i % SERIES_DASH.length]!.map((d) => d * k),
+      borderDash: style.dash.map((d) => d * k),
       pointRadius: dots ? 3 * k : 0,
       pointHoverRadius: 5 * k,
       pointHitRadius: 6 * k,

@@ -43,3 +43,15 @@ export const GRAPHIC_KEYS: readonly PaletteKey[] = [
 export const DECORATIVE_KEYS: readonly PaletteKey[] = ['grid', 'band', 'range'];
 
 export const SERIES_KEYS = ['series1', 'series2', 'series3'] as const;
+
+/** Each series has its own dash, so two lines differ by more than colour. */
+const SERIES_DASH: readonly (readonly number[])[] = [[], [8, 4], [2, 3]];
+
+/**
+ * The colour and dash of the i-th series. The dash steps on every third series, so up to nine
+ * lines (six cohorts, say) each get a colour-and-dash pair of their own.
+ */
+export function seriesLook(i: number): { key: (typeof SERIES_KEYS)[number]; dash: readonly number[] } {
+  const n = SERIES_KEYS.length;
+  return { key: SERIES_KEYS[i % n]!, dash: SERIES_DASH[(i + Math.floor(i / n)) % SERIES_DASH.length]! };
+}

@@ -5,6 +5,7 @@ import { architectureChapter } from './story-architecture';
 import { cabChapter } from './story-cab';
 import { DORA_CHAPTER } from './story-dora';
 import { IMPORTS_CHAPTER } from './story-imports';
+import { PILOT_CHAPTER } from './story-pilot';
 
 export type { Step };
 
@@ -93,8 +94,8 @@ assess(
   tomas,
   'wave-1',
   'go-pilot',
-  'green',
-  'All three quote-template issues fixed in 1.4.2 and retested by the pilot group.',
+  'follow',
+  'The pilot tracker is in the workbook now: this check follows its feedback, fixed and re-tested.',
 );
 assess(
   w1 + 3 * MIN,
@@ -274,6 +275,6 @@ architectureChapter(at);
 cabChapter(at);
 
 /** Every chapter, one line each. */
-const CHAPTERS: readonly (readonly Step[])[] = [steps, DORA_CHAPTER, IMPORTS_CHAPTER];
+const CHAPTERS: readonly (readonly Step[])[] = [steps, DORA_CHAPTER, IMPORTS_CHAPTER, PILOT_CHAPTER];
 
 export const STORY: readonly Step[] = CHAPTERS.flat().sort((a, b) => a.at - b.at);

@@ -26,7 +26,6 @@ export function AdoptionChart({ cohorts, usage }: { cohorts: readonly Cohort[]; 
     return [...byTarget].map(([value, list]) => ({
       id: `target-${value}`,
       value,
-      badSide: 'below' as const,
       label: `Target ${value}% active${byTarget.size > 1 ? ` (${list.map((c) => c.name).join(', ')})` : ` within ${list[0]!.targetDays} days`}`,
     }));
   }, [cohorts]);

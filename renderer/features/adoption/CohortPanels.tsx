@@ -27,7 +27,8 @@ export function LaggingPanel({ statuses }: { statuses: readonly CohortStatus[] }
             <li key={s.cohort.id} data-testid="lagging-cohort" data-cohort={s.cohort.name}>
               <p className="strong">
                 {s.cohort.name}: {pct(s.latest!.pct)} active on day {s.latest!.n}, {pct(s.gap)} under the{' '}
-                {pct(s.expected)} expected — about {s.behind.toLocaleString('en-US')} people behind
+                {pct(s.expected)} expected — about {s.behind.toLocaleString('en-US')}{' '}
+                {s.behind === 1 ? 'person' : 'people'} behind
               </p>
               <p className="small">
                 {s.cohort.action ? (
@@ -66,9 +67,9 @@ export function CohortTable({ statuses }: { statuses: readonly CohortStatus[] })
         <tbody>
           {statuses.map((s) => (
             <tr key={s.cohort.id} data-testid="cohort-row" data-cohort={s.cohort.name}>
-              <th scope="row">
+              <td className="strong">
                 {s.cohort.name} <span className="muted small">({s.cohort.size.toLocaleString('en-US')})</span>
-              </th>
+              </td>
               <td className="nowrap">{s.latest ? `${pct(s.latest.pct)} (${s.latest.day})` : '—'}</td>
               <td className="nowrap">{s.latest ? pct(s.expected) : '—'}</td>
               <td className="nowrap">

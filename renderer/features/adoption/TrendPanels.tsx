@@ -20,7 +20,10 @@ export function FrictionRanking({ frictions }: { frictions: readonly Friction[] 
             <li key={f.id} data-testid="friction-item" data-friction={f.title}>
               <span className="strong">{f.title}</span> — {f.usersAffected.toLocaleString('en-US')} people ×{' '}
               {f.minutesLost} min a week ≈{' '}
-              <strong>{Math.round(hoursPerWeek).toLocaleString('en-US')} hours a week</strong>
+              <strong>
+                {Math.round(hoursPerWeek).toLocaleString('en-US')} hour
+                {Math.round(hoursPerWeek) === 1 ? '' : 's'} a week
+              </strong>
               {f.owner ? ` · ${f.owner}` : <span className="tag tag-warn">no owner</span>}
               {f.status === 'mitigating' ? <span className="tag">mitigating</span> : null}
             </li>
@@ -72,9 +75,9 @@ export function TrendTable({ rows }: { rows: readonly TrendRow[] }) {
           <tbody>
             {rows.map((r) => (
               <tr key={`${r.kind}-${r.id}`} data-testid="trend-row" data-name={r.name}>
-                <th scope="row">
+                <td className="strong">
                   {r.name} <span className="muted small">{r.kind}</span>
-                </th>
+                </td>
                 <td>{r.owner || <span className="tag tag-warn">nobody</span>}</td>
                 {r.windows.map((w) => {
                   const t = TREND[w.trend];

@@ -103,7 +103,7 @@ export function KpiPanel({
               const look = VERDICT[v.status];
               return (
                 <tr key={k.id} data-testid="kpi-row" data-kpi={k.name} data-verdict={v.status}>
-                  <th scope="row">{k.name}</th>
+                  <td className="strong">{k.name}</td>
                   <td className="nowrap">
                     {k.direction === 'below' ? '≤ ' : '≥ '}
                     {formatValue(k.target, k.unit)}
