@@ -33,6 +33,9 @@ import { makeWorkbook } from './workbooks';
 // latest.json alone, so the committed results always come from a full run.
 
 const quick = process.argv.includes('--quick');
+// --only <words> runs just the steps whose label holds them ("CSV import"), for a look at one.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : '';
 const SAMPLE = join(REPO, 'resources/sample/crm-migration.rollout.json');
 const RESULTS = join(REPO, 'tests/bench/results/latest.json');
 const MB = 1024 * 1024;
@@ -58,6 +61,7 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   // Each benchmark runs even if an earlier one broke, so one failure does not hide the rest.
   const step = async (label: string, run: () => Promise<void>) => {
+    if (only && !label.includes(only)) return;
     process.stderr.write(`bench: ${label}…\n`);
     try {
       await run();
@@ -128,7 +132,7 @@ async function main(): Promise<number> {
     breakdown,
     ...(failures.length > 0 ? { failures } : {}),
   };
-  if (!quick) await writeReport(RESULTS, report);
+  if (!quick && !only) await writeReport(RESULTS, report);
   process.stderr.write(`${table(report)}\n`);
   for (const failure of failures) process.stderr.write(`bench FAILED: ${failure}\n`);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
