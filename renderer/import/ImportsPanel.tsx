@@ -62,8 +62,8 @@ export function ImportsPanel({ kind, noun }: { kind: Import['kind']; noun: strin
                       Take back the import of {i.fileName || 'a file'}
                     </legend>
                     <p>
-                      Remove the {i.count.toLocaleString()} {noun} this import brought in? Metrics it created
-                      stay.
+                      Remove the {i.count.toLocaleString()} {noun} this import brought in?
+                      {kind === 'readings' ? ' Metrics it created stay.' : ''}
                     </p>
                     <button
                       type="button"
