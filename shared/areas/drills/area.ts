@@ -1,4 +1,5 @@
 import { defineArea } from '../types';
+import { addScenarios } from './commands';
 import { CorrectiveActionSchema, DrillsSchema, ScenarioSchema } from './schema';
 
 // Checklist step 6, "exercise the plan": the scenario library the facilitator runs drills from,
@@ -14,4 +15,5 @@ export const drillsArea = defineArea({
     scenarios: { noun: 'scenario', schema: ScenarioSchema, label: (s) => s.name },
     correctiveActions: { noun: 'corrective action', schema: CorrectiveActionSchema, label: (a) => a.text },
   },
+  commands: [addScenarios],
 });
