@@ -87,7 +87,7 @@ export function InjectFields({ index, inject, objectives, disabled, onChange, on
                   onChange={(e) => setExp({ text: e.target.value })}
                 />
               </div>
-              <div className="field span-sm">
+              <div className="field exp-by">
                 <label htmlFor={`${eid}-by`}>By T+ (min)</label>
                 <input
                   id={`${eid}-by`}
@@ -98,7 +98,7 @@ export function InjectFields({ index, inject, objectives, disabled, onChange, on
                   onChange={(e) => setExp({ by: e.target.value })}
                 />
               </div>
-              <div className="field span-md">
+              <div className="field exp-objective">
                 <label htmlFor={`${eid}-objective`}>Shows objective</label>
                 <select
                   id={`${eid}-objective`}

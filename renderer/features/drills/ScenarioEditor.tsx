@@ -135,7 +135,7 @@ export function ScenarioEditor({ scenario, baseRevision, readOnly, onClose }: Pr
                 }
               />
             </div>
-            <div className="field span-md">
+            <div className="field exp-objective">
               <label htmlFor={`obj-${i}-cap`}>Capability</label>
               <select
                 id={`obj-${i}-cap`}
