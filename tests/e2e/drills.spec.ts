@@ -69,6 +69,22 @@ test('add from the library, copy, edit with a refusal then a save, all on disk',
     onDisk.scenarios.find((s: { id: string }) => s.id === 'lib-permissions-outage').injects,
   ).toHaveLength(4);
   expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // Saved as a file and imported back: the same scenario, under a suffixed id.
+  const waiting = page.waitForEvent('download');
+  await page.getByTestId(`scenario-${copy.id}`).getByTestId('save-scenario-file').click();
+  const download = await waiting;
+  expect(download.suggestedFilename()).toBe('permissions-outage-night-shift.scenario.json');
+  const saved = join(await mkdtemp(join(tmpdir(), 'scenario-')), download.suggestedFilename());
+  await download.saveAs(saved);
+  await page.getByTestId('scenario-file-input').setInputFiles(saved);
+  await expect(page.getByTestId('scenario-preview-item')).toHaveText([
+    `Permissions outage, night shift — 5 injects, 3 objectives, 3 questions`,
+  ]);
+  await page.getByTestId('scenario-import-confirm').click();
+  await waitSaved(page, SAMPLE_REV + 4);
+  const reimported = (await drills(host.samplePath)).scenarios.at(-1);
+  expect(reimported).toEqual({ ...copy, id: `${copy.id}-2` });
 });
 
 test('import scenario files: a refusal says why and changes nothing; an import previews, then lands', async ({

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { formatDrillTime } from '../../../shared/areas/drills/clock';
+import { toNativeFile } from '../../../shared/areas/drills/import/native';
 import type { Scenario } from '../../../shared/areas/drills/schema';
 import { newId } from '../../components/collection/draft';
 import { useCommand } from '../../components/use-command';
+import { saveFile } from '../../export/save-file';
 import { run } from '../../store/actions';
 import { pushToast, useAppStore } from '../../store/app-store';
 import { LIBRARY } from './library';
@@ -169,6 +171,18 @@ export function ScenarioLibrary() {
                         onClick={() => void copy(s)}
                       >
                         Copy
+                      </button>
+                      <button
+                        type="button"
+                        className="btn small"
+                        data-testid="save-scenario-file"
+                        aria-label={`Save '${s.name}' as a file`}
+                        onClick={() => {
+                          const file = toNativeFile(s);
+                          saveFile(file.fileName, file.text, 'application/json');
+                        }}
+                      >
+                        Save as file
                       </button>
                       <button
                         type="button"

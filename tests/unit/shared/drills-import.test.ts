@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importScenarioFile } from '../../../shared/areas/drills/import';
+import { toNativeFile } from '../../../shared/areas/drills/import/native';
 
 // Scenario files are read as `unknown`: a bad one is refused whole, with what is wrong and where.
 // The library in resources/scenarios/ goes through the same door as any user's file.
@@ -126,5 +127,20 @@ describe('importScenarioFile maps what it can', () => {
       ['Second', 5400, ['Ops']],
     ]);
     expect(s!.durationSec).toBe(5400 + 15 * 60);
+  });
+});
+
+describe('a scenario saved as a file', () => {
+  it('reads back exactly as it was, under a file name made from its name', () => {
+    const r = importScenarioFile(
+      'x.json',
+      readFileSync(join(LIBRARY, 'failed-rollback.scenario.json'), 'utf8'),
+    );
+    if (!r.ok) throw new Error(r.error);
+    const scenario = { ...r.scenarios[0]!, name: 'Rollback fails: <night> shift!' };
+    const file = toNativeFile(scenario);
+    expect(file.fileName).toBe('rollback-fails-night-shift.scenario.json');
+    const back = importScenarioFile(file.fileName, file.text);
+    expect(back.ok && back.scenarios).toEqual([scenario]);
   });
 });

@@ -1,4 +1,4 @@
-import { ScenarioSchema } from '../schema';
+import { type Scenario, ScenarioSchema } from '../schema';
 import { asRecord, type Imported, refuse } from './types';
 
 // The app's own scenario file, as the library in resources/scenarios/ is written and as a copied
@@ -30,4 +30,18 @@ export function importNative(doc: unknown): Imported {
     refuse(`${where(issue.path)}: ${issue.message}`);
   }
   return { scenarios: [parsed.data], leftOut: [] };
+}
+
+/** A scenario as a file to share, which importNative reads back unchanged. */
+export function toNativeFile(scenario: Scenario): { fileName: string; text: string } {
+  const slug =
+    scenario.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'scenario';
+  return {
+    fileName: `${slug}.scenario.json`,
+    text: `${JSON.stringify({ format: NATIVE_FORMAT, version: 1, scenario }, null, 2)}\n`,
+  };
 }
