@@ -4,6 +4,7 @@ import { amara, dmitri, END, HOUR, jun, MIN, priya, type Step, tomas } from './c
 import { architectureChapter } from './story-architecture';
 import { cabChapter } from './story-cab';
 import { DORA_CHAPTER } from './story-dora';
+import { DRILLS_CHAPTER } from './story-drills';
 import { IMPORTS_CHAPTER } from './story-imports';
 import { PILOT_CHAPTER } from './story-pilot';
 
@@ -275,6 +276,12 @@ architectureChapter(at);
 cabChapter(at);
 
 /** Every chapter, one line each. */
-const CHAPTERS: readonly (readonly Step[])[] = [steps, DORA_CHAPTER, IMPORTS_CHAPTER, PILOT_CHAPTER];
+const CHAPTERS: readonly (readonly Step[])[] = [
+  steps,
+  DORA_CHAPTER,
+  IMPORTS_CHAPTER,
+  PILOT_CHAPTER,
+  DRILLS_CHAPTER,
+];
 
 export const STORY: readonly Step[] = CHAPTERS.flat().sort((a, b) => a.at - b.at);

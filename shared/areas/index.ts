@@ -1,6 +1,7 @@
 import { adoptionArea } from './adoption/area';
 import { architectureArea } from './architecture/area';
 import { cabArea } from './cab/area';
+import { drillsArea } from './drills/area';
 import { pilotArea } from './pilot/area';
 import { runbooksArea } from './runbooks/area';
 import { scorecardArea } from './scorecard/area';
@@ -19,6 +20,7 @@ export const AREAS = [
   pilotArea,
   wavesArea,
   runbooksArea,
+  drillsArea,
   adoptionArea,
   scorecardArea,
   cabArea,

@@ -231,6 +231,8 @@ test.describe('stored XSS is inert', () => {
     Object.assign(s.noGoAuthorities[0], { name: XSS.js, role: XSS.script, scope: ALL_XSS });
     Object.assign(s.guardrails[0], { name: XSS.script, notes: ALL_XSS });
     Object.assign(s.baseline[0], { area: XSS.details, baseline: XSS.js, expected: ALL_XSS });
+    Object.assign(wb.drills.scenarios[0], { name: XSS.img, sourceNote: ALL_XSS });
+    Object.assign(wb.drills.correctiveActions[0], { text: XSS.svg, owner: XSS.script });
     await writeFile(join(workbooksDir(host), 'xss.rollout.json'), JSON.stringify(wb, null, 2));
 
     await openApp(page, host.url);

@@ -17,6 +17,13 @@ const obj = (v: unknown): Obj | null =>
 
 const SAVE_METADATA = ['schemaVersion', 'revision', 'updatedAt', 'audit'] as const;
 
+/**
+ * Whole sections that rehearse or review the plan rather than make it: tabletop drills (their
+ * scenarios, runs and corrective actions). A drill run the week before wave 3 must not make the
+ * CAB's approval "changed"; and a section added by a later version is then no change either.
+ */
+const NOT_PLAN = ['drills'] as const;
+
 /** Lists inside a section that record the run rather than define the plan. */
 export const RUN_RECORDS: Readonly<Record<string, readonly string[]>> = {
   cab: ['decisions', 'quorum', 'versions'],
@@ -58,7 +65,7 @@ const without = (o: Obj, keys: readonly string[]): Obj => {
  */
 export function reviewedContent(wb: unknown): Obj {
   const doc = obj(wb) ?? {};
-  const out = without(doc, SAVE_METADATA);
+  const out = without(doc, [...SAVE_METADATA, ...NOT_PLAN]);
   for (const [section, lists] of Object.entries(RUN_RECORDS)) {
     const s = obj(out[section]);
     if (s) out[section] = without(s, lists);

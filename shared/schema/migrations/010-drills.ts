@@ -1,14 +1,15 @@
 import type { Migration } from './types';
 
-// Version 11: the tabletop-drill capability. PLACEHOLDER written before the work started so that
-// migrations 007 (runbooks), 008 (stakeholders) and 010 (drills) can be built side by side;
-// whoever builds the drills area replaces this body (and this comment) with the real step, its
-// fixture and its test.
+// Version 11: the tabletop-drill capability, a new `drills` section holding the scenario library
+// and the corrective actions drills leave behind. A version 10 workbook has no such section, so
+// nothing existing is reinterpreted; a file that already carries one is refused rather than
+// overwritten. Self-contained: a migration must not change with the code.
 
 export const migration010: Migration = {
   from: 10,
   name: '010-drills',
-  up(doc) {
-    return doc;
+  up(doc, fail) {
+    if ('drills' in doc) fail('drills', 'a version 10 workbook has no drills section; this one is unknown');
+    return { ...doc, drills: { scenarios: [], correctiveActions: [] } };
   },
 };

@@ -1,0 +1,39 @@
+import { CollectionEditor } from '../../components/collection/CollectionEditor';
+import type { Feature } from '../types';
+import { correctiveActionsConfig } from './corrective-actions';
+import { ScenarioLibrary } from './ScenarioLibrary';
+import './drills.css';
+
+// Checklist step 6, "exercise the plan": the scenario library and the improvement plan. Running
+// a drill (its clock in the host, fired injects on every window, the log, scoring and the
+// after-action report) comes with the runbook timers and the incident timeline it builds on.
+
+function Screen() {
+  return (
+    <div className="section-page" data-testid="section-drills">
+      <header className="section-header">
+        <p className="eyebrow">Step 6</p>
+        <h1>Tabletop drills</h1>
+        <p className="lead">
+          Rehearse the bad day before it comes: scripted injects on a clock, what the room should do by when,
+          and what has to change afterwards.
+        </p>
+      </header>
+      <ScenarioLibrary />
+      <CollectionEditor config={correctiveActionsConfig} />
+      <aside className="empty-state compact" data-testid="empty-state">
+        <h2>Coming to this section</h2>
+        <ul>
+          <li>
+            Running a drill on a clock kept by the host, at 1× to 60×, with the projector and a participants’
+            view
+          </li>
+          <li>The drill log scored against what was expected, and each objective rated P, S, M or U</li>
+          <li>Replay, and an after-action report marked EXERCISE</li>
+        </ul>
+      </aside>
+    </div>
+  );
+}
+
+export const feature: Feature = { area: 'drills', Screen };
