@@ -186,7 +186,7 @@ export function ScenarioLibrary() {
                       </button>
                       <button
                         type="button"
-                        className="btn small"
+                        className="btn small danger"
                         data-testid="delete-scenario"
                         disabled={readOnly}
                         aria-label={`Delete '${s.name}'`}
