@@ -176,7 +176,7 @@ export function ScenarioLibrary() {
                         type="button"
                         className="btn small"
                         data-testid="save-scenario-file"
-                        aria-label={`Save '${s.name}' as a file`}
+                        aria-label={`Save as file: '${s.name}'`}
                         onClick={() => {
                           const file = toNativeFile(s);
                           saveFile(file.fileName, file.text, 'application/json');
@@ -186,7 +186,7 @@ export function ScenarioLibrary() {
                       </button>
                       <button
                         type="button"
-                        className="btn small"
+                        className="btn small danger"
                         data-testid="delete-scenario"
                         disabled={readOnly}
                         aria-label={`Delete '${s.name}'`}
