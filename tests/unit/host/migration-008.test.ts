@@ -44,10 +44,13 @@ describe('migration 008-stakeholders', () => {
     for (const section of ['success', 'architecture', 'waves', 'scorecard', 'cab'] as const) {
       expect(state.workbook![section]).toEqual(legacy[section]);
     }
-    const onDisk = await readJson(path);
+    const onDisk = (await readJson(path)) as unknown as {
+      schemaVersion: number;
+      stakeholders: { groups: Record<string, unknown>[] };
+    };
     expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(onDisk.stakeholders.groups[0].champions).toEqual(['Leah Brandt']);
-    expect(onDisk.stakeholders.groups[0].champion).toBeUndefined();
+    expect(onDisk.stakeholders.groups[0]?.champions).toEqual(['Leah Brandt']);
+    expect(onDisk.stakeholders.groups[0]?.champion).toBeUndefined();
   });
 
   it('refuses a version-8 stakeholders section it cannot read, naming where; the input is not mutated', () => {
