@@ -8,7 +8,7 @@ import { ImportsPanel } from './ImportsPanel';
 // list of past imports of that kind with a way to take one back.
 
 interface Props {
-  kind: ImportKindId & ('readings' | 'deployments' | 'incidents');
+  kind: ImportKindId & ('readings' | 'deployments' | 'incidents' | 'people');
   /** "Imported readings". */
   title: string;
   /** One sentence: where the records of the file land. */

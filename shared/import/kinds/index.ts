@@ -1,6 +1,7 @@
 import type { ImportKind } from '../types';
 import { deploymentsKind } from './deployments';
 import { incidentsKind } from './incidents';
+import { peopleKind } from './people';
 import { readingsKind } from './readings';
 
 // Every import kind the one CSV flow serves, by id. A new kind is a file beside readings.ts and
@@ -10,6 +11,7 @@ export const IMPORT_KINDS = {
   readings: readingsKind,
   deployments: deploymentsKind,
   incidents: incidentsKind,
+  people: peopleKind,
 } as const;
 
 export type ImportKindId = keyof typeof IMPORT_KINDS;
