@@ -140,7 +140,7 @@ describe('people import', () => {
             merges: [],
             baseRevision: 0,
             ...cmd,
-          } as Command,
+          } as unknown as Command,
           meta,
           [],
         );
