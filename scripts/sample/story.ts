@@ -5,6 +5,7 @@ import { architectureChapter } from './story-architecture';
 import { cabChapter } from './story-cab';
 import { DORA_CHAPTER } from './story-dora';
 import { IMPORTS_CHAPTER } from './story-imports';
+import { stakeholdersChapter } from './story-stakeholders';
 
 export type { Step };
 
@@ -272,6 +273,7 @@ readings(
 
 architectureChapter(at);
 cabChapter(at);
+stakeholdersChapter(at);
 
 /** Every chapter, one line each. */
 const CHAPTERS: readonly (readonly Step[])[] = [steps, DORA_CHAPTER, IMPORTS_CHAPTER];
