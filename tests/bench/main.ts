@@ -20,6 +20,7 @@ import {
   writeReport,
 } from './report';
 import { benchSbomImport } from './sbom-import';
+import { benchStakeholdersMap } from './stakeholders-map';
 import { benchWindows } from './windows';
 import { makeWorkbook } from './workbooks';
 
@@ -58,6 +59,8 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   // Each benchmark runs even if an earlier one broke, so one failure does not hide the rest.
   const step = async (label: string, run: () => Promise<void>) => {
+    // BENCH_ONLY=<part of a label> runs just those benchmarks (use with --quick: latest.json stays).
+    if (process.env.BENCH_ONLY && !label.includes(process.env.BENCH_ONLY)) return;
     process.stderr.write(`bench: ${label}…\n`);
     try {
       await run();
@@ -116,6 +119,9 @@ async function main(): Promise<number> {
     await step('CSV import', async () => void results.push(...(await benchImport({ dir, quick }))));
     await step('SBOM import', async () => {
       results.push(...(await benchSbomImport({ ...common, iterations: quick ? 3 : 10 })));
+    });
+    await step('stakeholder map', async () => {
+      results.push(...(await benchStakeholdersMap({ dir, sample: sample.bytes, quick })));
     });
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -39,12 +39,18 @@ const Chip = memo(function Chip({ s, style }: { s: MapSubject; style?: React.CSS
       data-key={s.key}
       data-power={s.placement?.power ?? ''}
       data-interest={s.placement?.interest ?? ''}
-      aria-label={`${s.name} (${s.kind}${s.barrier ? `, barrier: ${ADKAR_LABEL[s.barrier]}` : ''}): ${where}`}
       {...attributes}
       {...listeners}
     >
       {s.name}
-      {s.barrier ? <span className="barrier-tag">{ADKAR_LABEL[s.barrier][0]}</span> : null}
+      {s.barrier ? (
+        <span className="barrier-tag" aria-hidden="true">
+          {ADKAR_LABEL[s.barrier][0]}
+        </span>
+      ) : null}
+      <span className="visually-hidden">
+        {` (${s.kind}${s.barrier ? `, barrier: ${ADKAR_LABEL[s.barrier]}` : ''}): ${where}`}
+      </span>
     </button>
   );
 });
