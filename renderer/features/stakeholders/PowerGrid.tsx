@@ -24,6 +24,15 @@ import { ADKAR_LABEL } from './stakeholder-collections';
 
 const STEP = 0.05;
 
+/** Two letters, since awareness and ability share their first. */
+const BARRIER_SHORT = {
+  awareness: 'Aw',
+  desire: 'De',
+  knowledge: 'Kn',
+  ability: 'Ab',
+  reinforcement: 'Re',
+} as const;
+
 const Chip = memo(function Chip({ s, style }: { s: MapSubject; style?: React.CSSProperties }) {
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: s.key });
   const where = s.placement
@@ -45,7 +54,7 @@ const Chip = memo(function Chip({ s, style }: { s: MapSubject; style?: React.CSS
       {s.name}
       {s.barrier ? (
         <span className="barrier-tag" aria-hidden="true">
-          {ADKAR_LABEL[s.barrier][0]}
+          {BARRIER_SHORT[s.barrier]}
         </span>
       ) : null}
       <span className="visually-hidden">
