@@ -40,3 +40,36 @@ export function resealReviews<T>(doc: T): T {
     : doc.cab.decisions;
   return { ...doc, cab: { ...doc.cab, versions, decisions } };
 }
+
+/**
+ * After a schema upgrade the plan a board approved is the same plan, written in the new format
+ * (a migration may rename a field or give a section its new lists), so its hash moves. Each kept
+ * version and decision of the plan as the file held it moves with it, the version keeping the
+ * upgraded content: an upgrade alone never reads as "changed since approval". Versions and
+ * decisions of earlier plans stay as they were: they were already superseded.
+ */
+export function carryApprovals<T>(before: unknown, after: T): T {
+  if (!isObj(after) || !isObj(after.cab)) return after;
+  let was: string;
+  let now: string;
+  try {
+    was = planHash(before);
+    now = planHash(after);
+  } catch {
+    return after; // content that cannot be hashed is reported when the workbook is checked
+  }
+  if (was === now) return after;
+  const cab = after.cab;
+  const content = (): Obj => JSON.parse(canonicalContent(after));
+  const versions = Array.isArray(cab.versions)
+    ? cab.versions.map((v: unknown) =>
+        isObj(v) && v.hash === was ? { ...v, hash: now, content: v.content === null ? null : content() } : v,
+      )
+    : cab.versions;
+  const decisions = Array.isArray(cab.decisions)
+    ? cab.decisions.map((d: unknown) =>
+        isObj(d) && d.reviewedHash === was ? { ...d, reviewedHash: now } : d,
+      )
+    : cab.decisions;
+  return { ...after, cab: { ...cab, versions, decisions } };
+}

@@ -3,6 +3,7 @@ import type { ProblemKind } from '../../shared/contract';
 import { summarizeIssues, toFieldIssues } from '../../shared/schema/issues';
 import { MigrationError, migrate } from '../../shared/schema/migrations';
 import { SCHEMA_VERSION, type WorkbookFile, WorkbookFileSchema } from '../../shared/schema/workbook';
+import { carryApprovals } from './cab-hash';
 import { firstInvalidUtf8, lineAndColumn, locateJsonFault } from './json-scan';
 import { checkTree, MAX_DEPTH } from './tree-check';
 
@@ -147,6 +148,7 @@ export function decodeValue(value: unknown): Decoded {
   if (fromVersion < SCHEMA_VERSION) {
     try {
       ({ doc: migrated, applied } = migrate(doc, fromVersion));
+      migrated = carryApprovals(doc, migrated);
     } catch (error) {
       const where = error instanceof MigrationError ? ` (step ${error.migration}, at ${error.where})` : '';
       return fail(

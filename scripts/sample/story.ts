@@ -7,6 +7,7 @@ import { DORA_CHAPTER } from './story-dora';
 import { DRILLS_CHAPTER } from './story-drills';
 import { IMPORTS_CHAPTER } from './story-imports';
 import { PILOT_CHAPTER } from './story-pilot';
+import { stakeholdersChapter } from './story-stakeholders';
 
 export type { Step };
 
@@ -274,6 +275,7 @@ readings(
 
 architectureChapter(at);
 cabChapter(at);
+stakeholdersChapter(at);
 
 /** Every chapter, one line each. */
 const CHAPTERS: readonly (readonly Step[])[] = [

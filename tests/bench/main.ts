@@ -20,6 +20,7 @@ import {
   writeReport,
 } from './report';
 import { benchSbomImport } from './sbom-import';
+import { benchStakeholdersMap } from './stakeholders-map';
 import { benchWindows } from './windows';
 import { makeWorkbook } from './workbooks';
 
@@ -120,6 +121,9 @@ async function main(): Promise<number> {
     await step('CSV import', async () => void results.push(...(await benchImport({ dir, quick }))));
     await step('SBOM import', async () => {
       results.push(...(await benchSbomImport({ ...common, iterations: quick ? 3 : 10 })));
+    });
+    await step('stakeholder map', async () => {
+      results.push(...(await benchStakeholdersMap({ dir, sample: sample.bytes, quick })));
     });
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -40,16 +40,6 @@ export const RUN_FIELDS: Readonly<Record<string, Readonly<Record<string, readonl
   pilot: { kpis: ['readings', 'targetChanges'] },
 };
 
-/**
- * Sections that were placeholders (`{}`) when CAB decisions were first kept, and that later
- * versions fill in. A migration gives them their empty lists; left as they are, those empty lists
- * would change the hash of every approved plan ("changed since approval" after an upgrade with
- * nothing changed). So in these sections an empty list or a null is left out: a section with
- * nothing in it is `{}` at every version, and anything actually planned in it still counts.
- */
-export const GROWN_SECTIONS: readonly string[] = ['runbooks', 'stakeholders', 'pilot', 'adoption'];
-
-const isEmptyValue = (v: unknown) => v === null || (Array.isArray(v) && v.length === 0);
 
 // Copies start from a null prototype: on a plain {} a "__proto__" key (valid JSON, and what a
 // hand-edited or hostile file may hold) would set the prototype instead of copying the key.
@@ -79,13 +69,6 @@ export function reviewedContent(wb: unknown): Obj {
       if (Array.isArray(items)) next[list] = items.map((i) => (obj(i) ? without(i as Obj, fields) : i));
     }
     out[section] = next;
-  }
-  for (const section of GROWN_SECTIONS) {
-    const s = obj(out[section]);
-    if (!s) continue;
-    const kept: Obj = Object.create(null);
-    for (const [k, v] of Object.entries(s)) if (!isEmptyValue(v)) kept[k] = v;
-    out[section] = kept;
   }
   return out;
 }

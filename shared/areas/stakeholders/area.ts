@@ -1,30 +1,40 @@
-import { z } from 'zod';
-import { choice, entityId, optionalText, requiredText } from '../../schema/fields';
 import { defineArea } from '../types';
+import { assignRole, place } from './commands';
+import { stakeholdersEvidence } from './evidence';
+import { importPeople } from './people-import';
+import {
+  CheckinSchema,
+  CommsItemSchema,
+  DecisionRightSchema,
+  emptyStakeholders,
+  ObjectionSchema,
+  PersonSchema,
+  StakeholderGroupSchema,
+  StakeholdersSchema,
+} from './schema';
 
 // Checklist step 3: who changes behaviour, who authorises, who can unblock and who teaches.
-
-export const STAKEHOLDER_ROLES = ['recipient', 'sponsor', 'influencer'] as const;
-
-export const StakeholderGroupSchema = z.strictObject({
-  id: entityId,
-  name: requiredText('Group name', 120),
-  role: choice('Role', STAKEHOLDER_ROLES),
-  sponsor: optionalText('Sponsor', 120),
-  champion: optionalText('Champion', 120),
-  commsOwner: optionalText('Comms owner', 120),
-});
-
-export const StakeholdersSchema = z.strictObject({ groups: z.array(StakeholderGroupSchema) });
-
-export type StakeholderGroup = z.infer<typeof StakeholderGroupSchema>;
+// Placements are not a collection: only stakeholders.place writes them, so a subject is never
+// placed twice.
 
 export const stakeholdersArea = defineArea({
   id: 'stakeholders',
   nav: { label: 'Stakeholders', title: 'Stakeholders & change network', step: 3 },
   schema: StakeholdersSchema,
-  empty: () => ({ groups: [] }),
+  empty: emptyStakeholders,
   collections: {
     groups: { noun: 'stakeholder group', schema: StakeholderGroupSchema, label: (g) => g.name },
+    people: {
+      noun: 'person',
+      schema: PersonSchema,
+      label: (p) => p.name,
+      managed: { fields: ['batch'], initial: { batch: '' } },
+    },
+    checkins: { noun: 'ADKAR check-in', schema: CheckinSchema, label: (c) => `${c.groupId} on ${c.day}` },
+    objections: { noun: 'objection', schema: ObjectionSchema, label: (o) => o.what },
+    comms: { noun: 'comms plan item', schema: CommsItemSchema, label: (c) => c.message },
+    decisions: { noun: 'decision right', schema: DecisionRightSchema, label: (d) => d.decision },
   },
+  commands: [assignRole, place, importPeople],
+  evidence: stakeholdersEvidence,
 });

@@ -257,6 +257,7 @@ export const takeBackImport: AreaCommand<typeof TakeBackSchema> = areaCommand(
       removeWhere(wb.runbooks.incidents, ['runbooks', 'incidents'], mine),
       removeWhere(wb.pilot.feedback, ['pilot', 'feedback'], mine),
       removeWhere(wb.adoption.usage, ['adoption', 'usage'], mine),
+      removeWhere(wb.stakeholders.people, ['stakeholders', 'people'], mine),
     ];
     const at = ['waves', 'imports', index];
     const drop: Patch = { op: 'remove', path: at };

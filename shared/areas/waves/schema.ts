@@ -82,7 +82,7 @@ export const ReadingSchema = z.strictObject({
   batch: z.union([entityId, z.literal('')]),
 });
 
-export const IMPORT_KINDS = ['readings', 'deployments', 'incidents', 'feedback', 'usage'] as const;
+export const IMPORT_KINDS = ['readings', 'deployments', 'incidents', 'feedback', 'usage', 'people'] as const;
 
 /**
  * One confirmed import: what came in, from which file, by whom. Items it added carry its id in

@@ -2,6 +2,7 @@ import type { ImportKind } from '../types';
 import { deploymentsKind } from './deployments';
 import { feedbackKind } from './feedback';
 import { incidentsKind } from './incidents';
+import { peopleKind } from './people';
 import { readingsKind } from './readings';
 import { usageKind } from './usage';
 
@@ -14,6 +15,7 @@ export const IMPORT_KINDS = {
   incidents: incidentsKind,
   feedback: feedbackKind,
   usage: usageKind,
+  people: peopleKind,
 } as const;
 
 export type ImportKindId = keyof typeof IMPORT_KINDS;

@@ -201,7 +201,7 @@ describe('migrations', () => {
     expect(state.notice).toContain(`${upgraded(5)}`);
     const wb = state.workbook!;
     expect(wb.architecture).toEqual(emptyArchitecture());
-    for (const section of ['success', 'waves', 'runbooks', 'scorecard', 'stakeholders'] as const) {
+    for (const section of ['success', 'waves', 'runbooks', 'scorecard'] as const) {
       expect(wb[section]).toEqual(legacy[section]);
     }
     expect((await readJson(path)).architecture).toEqual(emptyArchitecture());
@@ -227,7 +227,7 @@ describe('migration 006-cab', () => {
     const wb = state.workbook!;
     expect(wb.cab).toEqual(emptyCab());
     expect(wb.cab.change.answers).toEqual(Object.fromEntries(QUESTION_IDS.map((q) => [q, null])));
-    for (const section of ['success', 'waves', 'runbooks', 'scorecard', 'stakeholders'] as const) {
+    for (const section of ['success', 'waves', 'runbooks', 'scorecard'] as const) {
       expect(wb[section]).toEqual(legacy[section]);
     }
     expect((await readJson(path)).cab).toEqual(emptyCab());
