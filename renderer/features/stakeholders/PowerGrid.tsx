@@ -224,6 +224,10 @@ export function PowerGrid({ visible, narrowed }: { visible: (s: MapSubject) => b
             <span className="axis-x" aria-hidden="true">
               Interest →
             </span>
+            <p className="map-key">
+              Tags mark a group’s ADKAR barrier at its latest check-in (a person shows their first group’s):
+              Aw awareness, De desire, Kn knowledge, Ab ability, Re reinforcement.
+            </p>
           </div>
           <div className="map-tray" data-testid="map-tray">
             <h3>Not placed yet</h3>
