@@ -143,14 +143,16 @@ export function MatchTable({ api, run }: { api: ImportApi; run: RunView }) {
                           maxLength={120}
                           onChange={(e) => choose(v.value, created(v.value, e.target.value, choice.unit))}
                         />
-                        <input
-                          aria-label={`Unit of the new ${spec.target} for ${v.value}`}
-                          className="unit"
-                          placeholder="unit"
-                          value={choice.unit}
-                          maxLength={24}
-                          onChange={(e) => choose(v.value, { ...choice, unit: e.target.value })}
-                        />
+                        {spec.unit === false ? null : (
+                          <input
+                            aria-label={`Unit of the new ${spec.target} for ${v.value}`}
+                            className="unit"
+                            placeholder="unit"
+                            value={choice.unit}
+                            maxLength={24}
+                            onChange={(e) => choose(v.value, { ...choice, unit: e.target.value })}
+                          />
+                        )}
                       </span>
                     ) : null}
                     {!choice ? <span className="needs-choice small"> needs a choice</span> : null}

@@ -112,6 +112,8 @@ export interface MatchSpec<Ctx> {
   /** What a value can be matched to, from the workbook. */
   options(ctx: Ctx): readonly { id: string; name: string }[];
   canCreate: boolean;
+  /** Whether a new target is asked for a unit (a metric is; a stakeholder group is not). Default true. */
+  unit?: boolean;
 }
 
 export interface PreviewColumn {

@@ -98,7 +98,10 @@ function GridArea({
   );
 }
 
-export function PowerGrid({ visible }: { visible: (s: MapSubject) => boolean }) {
+/** Above this many placed people, the unfiltered map shows groups only (a cloud of 1,000 names is unreadable, and each chip costs every frame of a drag). */
+export const PEOPLE_SHOWN_MAX = 200;
+
+export function PowerGrid({ visible, narrowed }: { visible: (s: MapSubject) => boolean; narrowed: boolean }) {
   const stakeholders = useAppStore((s) => s.session?.workbook?.stakeholders);
   const revision = useAppStore((s) => s.session?.workbook?.revision ?? 0);
   const readOnly = useAppStore((s) => s.session?.file?.readOnly ?? false);
@@ -175,7 +178,9 @@ export function PowerGrid({ visible }: { visible: (s: MapSubject) => boolean }) 
     void run({ type: 'stakeholders.place', baseRevision: revision, kind: s.kind, ref: s.ref, ...at });
   };
 
-  const placed = subjects.filter((s) => s.placement && visible(s));
+  const placedPeople = subjects.filter((s) => s.kind === 'person' && s.placement && visible(s)).length;
+  const hidePeople = !narrowed && placedPeople > PEOPLE_SHOWN_MAX;
+  const placed = subjects.filter((s) => s.placement && visible(s) && !(hidePeople && s.kind === 'person'));
   const tray = subjects.filter(
     (s) =>
       !s.placement &&
@@ -190,6 +195,12 @@ export function PowerGrid({ visible }: { visible: (s: MapSubject) => boolean }) 
         Drag a group or a person to where it sits: up for more power over the rollout, right for more interest
         in it. From the keyboard: focus a name, Space to pick it up, arrows to move, Space to drop.
       </p>
+      {hidePeople ? (
+        <p className="note" data-testid="map-people-hidden">
+          {placedPeople.toLocaleString('en')} placed people are not drawn: pick a group or a location above to
+          see and move them (the list view has everyone).
+        </p>
+      ) : null}
       {error ? (
         <p className="field-error" role="alert">
           {error}
@@ -213,6 +224,10 @@ export function PowerGrid({ visible }: { visible: (s: MapSubject) => boolean }) 
             <span className="axis-x" aria-hidden="true">
               Interest →
             </span>
+            <p className="map-key">
+              Tags mark a group’s ADKAR barrier at its latest check-in (a person shows their first group’s):
+              Aw awareness, De desire, Kn knowledge, Ab ability, Re reinforcement.
+            </p>
           </div>
           <div className="map-tray" data-testid="map-tray">
             <h3>Not placed yet</h3>

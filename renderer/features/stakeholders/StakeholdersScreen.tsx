@@ -7,6 +7,7 @@ import { FilterBar } from './FilterBar';
 import { type Filters, filterKeys, NO_FILTERS, subjectFilter } from './filters';
 import { ListView } from './ListView';
 import { NetworkView } from './NetworkView';
+import { OnOpen } from './OnOpen';
 import { AdkarPanel, CommsPanel, DecisionsPanel, ResistancePanel } from './Panels';
 import { PowerGrid } from './PowerGrid';
 import { groupsConfig, peopleConfig } from './stakeholder-collections';
@@ -56,7 +57,9 @@ export function StakeholdersScreen() {
         ))}
       </fieldset>
       {view !== 'network' ? <FilterBar s={s} value={filters} onChange={setFilters} /> : null}
-      {view === 'map' ? <PowerGrid visible={visible} /> : null}
+      {view === 'map' ? (
+        <PowerGrid visible={visible} narrowed={filters.group !== '' || filters.location !== ''} />
+      ) : null}
       {view === 'network' ? <NetworkView /> : null}
       {view === 'list' ? <ListView s={s} pass={pass} /> : null}
 
@@ -64,14 +67,18 @@ export function StakeholdersScreen() {
       <ResistancePanel wb={wb} />
       <CommsPanel s={s} />
       <DecisionsPanel wb={wb} />
-      <CollectionEditor config={groupsConfig} />
+      <OnOpen summary={`Edit the ${s.groups.length} groups`} testId="edit-groups">
+        <CollectionEditor config={groupsConfig} />
+      </OnOpen>
       <ImportSection
         kind="people"
         title="Imported people"
         intro="People from an HR or directory export, one row a person with their group; groups the file names can be created by it."
         noun="people"
       />
-      <CollectionEditor config={peopleConfig} />
+      <OnOpen summary={`Edit the ${s.people.length} people`} testId="edit-people">
+        <CollectionEditor config={peopleConfig} />
+      </OnOpen>
     </div>
   );
 }

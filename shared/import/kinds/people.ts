@@ -59,6 +59,7 @@ export const peopleKind: ImportKind<PeopleSlice, PeopleContext, PersonRow, Peopl
     target: 'stakeholder group',
     options: (ctx) => ctx.groups,
     canCreate: true,
+    unit: false,
   },
   options: () => [
     {
