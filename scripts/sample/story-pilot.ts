@@ -100,9 +100,9 @@ PIL-109,Site visits have no signal: drafts were lost,Usability friction,critical
 PIL-112,Month-end release needs two finance signatures by policy,Policy conflict,high,Finance approvers,Retested,process,The second signature is now collected inside Compass
 `;
 
-/** Raised by a finance approver during wave 2's first hours and fixed at once: not yet re-tested. */
+/** Raised by a finance approver in wave 1, fixed, and re-tested with her before wave 2's poll. */
 const LATE_FEEDBACK = `key,summary,category,severity,group,status,change,response
-PIL-115,Approval screen reads the wrong column to a screen reader,Usability friction,high,Finance approvers,Fixed,product,Column headers are now announced with each value
+PIL-115,Approval screen reads the wrong column to a screen reader,Usability friction,high,Finance approvers,Retested,product,Column headers are now announced with each value
 `;
 
 const COHORTS = [
