@@ -22,7 +22,16 @@ export const RUN_RECORDS: Readonly<Record<string, readonly string[]>> = {
   cab: ['decisions', 'quorum', 'versions'],
   waves: ['readings', 'imports', 'deployments'],
   scorecard: ['assessments', 'polls'],
-  runbooks: ['incidents'],
+  runbooks: ['incidents', 'runs', 'timers'],
+};
+
+/**
+ * Plan lists added to a section after approvals could already exist (migration 007's runbooks,
+ * comms templates and cadence rules). Left out while empty, so upgrading a file does not make
+ * its approved plan "changed since approval"; once one holds an item, it is part of the plan.
+ */
+export const ABSENT_WHEN_EMPTY: Readonly<Record<string, readonly string[]>> = {
+  runbooks: ['runbooks', 'templates', 'cadence'],
 };
 
 /** Fields of plan items that the run moves (a wave's state and the story of its moves). */
@@ -48,6 +57,14 @@ export function reviewedContent(wb: unknown): Obj {
   for (const [section, lists] of Object.entries(RUN_RECORDS)) {
     const s = obj(out[section]);
     if (s) out[section] = without(s, lists);
+  }
+  for (const [section, lists] of Object.entries(ABSENT_WHEN_EMPTY)) {
+    const s = obj(out[section]);
+    if (s)
+      out[section] = without(
+        s,
+        lists.filter((l) => Array.isArray(s[l]) && (s[l] as unknown[]).length === 0),
+      );
   }
   for (const [section, lists] of Object.entries(RUN_FIELDS)) {
     const s = obj(out[section]);
