@@ -48,6 +48,7 @@ const EVENT_TABLE: Record<EventName, true> = {
   'workbook:changed': true,
   'workbook:save-status': true,
   'app:menu-action': true,
+  'runbooks:timers-expired': true,
 };
 
 const has = (table: object, name: unknown): boolean => typeof name === 'string' && Object.hasOwn(table, name);

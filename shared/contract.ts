@@ -316,12 +316,24 @@ export interface WorkbookChange {
   summary: string;
 }
 
+/** A host timer that just expired (each alerts once; see electron/host/timer-service.ts). */
+export interface TimerAlert {
+  timerId: string;
+  label: string;
+  /** The incident it belongs to ("Drill: …" for a drill), or ''. */
+  incident: string;
+  /** Epoch ms: when it was due, and when the host noticed (later if the app was closed). */
+  deadline: number;
+  firedAt: number;
+}
+
 export interface Events {
   /** The whole session: sent when a file opens or closes and when session facts change, not per edit. */
   'session:state-changed': SessionState;
   'workbook:changed': WorkbookChange;
   'workbook:save-status': SaveStatus;
   'app:menu-action': MenuAction;
+  'runbooks:timers-expired': { alerts: TimerAlert[] };
 }
 export type EventName = keyof Events;
 export const EVENT_NAMES = [
@@ -329,6 +341,7 @@ export const EVENT_NAMES = [
   'workbook:changed',
   'workbook:save-status',
   'app:menu-action',
+  'runbooks:timers-expired',
 ] as const satisfies readonly EventName[];
 
 /** An error as it crosses the bridge: a code for programs, a message and place for people. */
