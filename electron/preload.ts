@@ -41,6 +41,7 @@ const METHOD_TABLE: Record<Method, true> = {
   'cab:import-decisions': true,
   'workbook:compare': true,
   'export:print-pdf': true,
+  'runbooks:recent-alerts': true,
 };
 
 const EVENT_TABLE: Record<EventName, true> = {

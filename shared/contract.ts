@@ -107,6 +107,8 @@ export const METHODS = {
       .string({ error: 'The page to print is required' })
       .max(20 * 1024 * 1024, 'The page is too large to print'),
   }),
+  /** Timer expiries this host raised in the last two minutes, for a window that just connected. */
+  'runbooks:recent-alerts': none,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Method = keyof typeof METHODS;
@@ -301,6 +303,7 @@ export interface MethodResults {
   'workbook:compare': WorkbookComparison;
   /** The PDF, base64. */
   'export:print-pdf': { base64: string };
+  'runbooks:recent-alerts': TimerAlert[];
 }
 
 export type MenuAction = 'undo' | 'redo' | 'open' | 'save-as' | 'new' | 'toggle-theme' | 'history';

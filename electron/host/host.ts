@@ -174,6 +174,7 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
       }
       return { base64: Buffer.from(await options.shell.printToPdf(html)).toString('base64') };
     },
+    'runbooks:recent-alerts': async () => timers.recentAlerts(),
   };
 
   return {

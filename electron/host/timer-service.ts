@@ -21,6 +21,7 @@ export const TIMER_KEEPER: Identity = { name: 'Timer', role: 'Host clock' };
 /** Re-check at least this often, whatever the next deadline (a cheap guard against drift). */
 const MAX_WAIT_MS = 60_000;
 const RETRY_MS = 1000;
+const RECENT_MS = 120_000;
 
 export class TimerService {
   private wait: ReturnType<typeof setTimeout> | null = null;
@@ -30,6 +31,8 @@ export class TimerService {
   private slept = false;
   /** Deadlines alerted in this session: an undo of the expiry must not alert it again. */
   private readonly alerted = new Set<string>();
+  /** What this process raised lately, for windows that connect just after (at start-up, say). */
+  private recent: TimerAlert[] = [];
 
   constructor(
     private readonly session: Session,
@@ -49,6 +52,13 @@ export class TimerService {
     if (this.wait) clearTimeout(this.wait);
     this.watch = null;
     this.wait = null;
+  }
+
+  /** Alerts raised by this process in the last two minutes (a restart starts with none). */
+  recentAlerts(): TimerAlert[] {
+    const since = this.now().getTime() - RECENT_MS;
+    this.recent = this.recent.filter((a) => a.firedAt >= since);
+    return this.recent.slice();
   }
 
   /** The machine woke from sleep: the wall-clock gap since the last check is real time. */
@@ -120,6 +130,7 @@ export class TimerService {
         firedAt: now,
       };
     });
+    this.recent = [...this.recent, ...alerts].slice(-200);
     this.events.emit('runbooks:timers-expired', { alerts });
   }
 }

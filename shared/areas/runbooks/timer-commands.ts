@@ -46,6 +46,9 @@ const PAST = {
   extend: 'Extended',
 } as const;
 
+/** The host fires within milliseconds of a deadline; this late, it was not running (or asleep). */
+const LATE_MS = 5000;
+
 const ExpireSchema = z.strictObject({
   type: z.literal('timer.expire'),
   timerIds: z.array(entityId).min(1).max(5000),
@@ -86,7 +89,7 @@ export const expireTimers: AreaCommand<typeof ExpireSchema> = areaCommand(Expire
             at: ctx.at,
             kind: 'alert',
             text:
-              late > 60_000
+              late > LATE_MS
                 ? `Timer expired while the app was closed: ${t.label} (deadline ${new Date(t.deadline!).toISOString().slice(11, 16)} UTC)`
                 : `Timer expired: ${t.label}`,
             author: ctx.who.name,
