@@ -141,3 +141,72 @@ test('a host restart: a timer that ran out while it was down alerts once, as ove
     await rm(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a timeline CSV: a milestone out of order and an unknown kind are refused by row, a late row flagged, none re-sorted', async ({
+  page,
+  host,
+}) => {
+  await send(host, [...runbookFrames(30), ...startFrames]);
+  await page.goto(`${host.url}#/runbooks`);
+  const csv = [
+    'time,kind,text,author,approx',
+    '2026-11-24T11:00:00+01:00,detected,5xx alarm fired,PagerDuty,',
+    '2026-11-24T10:12:00Z,mitigated,Flag turned off,Ines,',
+    '2026-11-24T10:20:00Z,acknowledged,Ines took command,Ines,',
+    '2026-11-24T10:05:00Z,observation,Error rate 4%,Sam,yes',
+    '2026-11-24T10:30:00Z,escalate,Paged the DBA,Sam,',
+    '2026-11-24T10:40:00Z,resolved,Back to normal,Ines,',
+  ].join('\n');
+  await page.getByTestId('import-timeline').click();
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'bridge-log.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\n`) });
+  await page.getByTestId('import-option-incident').selectOption('run-e2e-inc');
+  await page.getByTestId('import-to-preview').click();
+  const bad = page.getByTestId('import-bad-row');
+  await expect(bad).toHaveCount(2);
+  await expect(bad.nth(0)).toContainText('4');
+  await expect(bad.nth(0)).toContainText(
+    "milestone out of order: 'acknowledged' at 10:20 UTC comes after 'mitigated' at 10:12 UTC (row 3)",
+  );
+  await expect(bad.nth(1)).toContainText("kind 'escalate' is not one of");
+  // Nothing is imported while a row is bad; the late observation is flagged, not moved.
+  const rows = page.getByTestId('import-preview-row');
+  await expect(rows).toHaveCount(6);
+  await expect(rows.nth(3)).toContainText('earlier than row 3: kept where it is');
+  await expect(rows.nth(3)).toContainText('≈ 2026-11-24 10:05');
+  await expect(page.getByTestId('import-confirm')).toBeDisabled();
+  await page.getByTestId('import-cancel').click();
+
+  // The file fixed: acknowledged before mitigated, the unknown kind named as a decision.
+  const fixed = csv
+    .replace('10:20:00Z,acknowledged', '10:03:00Z,acknowledged')
+    .replace(',escalate,', ',decision,');
+  await page.getByTestId('import-timeline').click();
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'bridge-log.csv', mimeType: 'text/csv', buffer: Buffer.from(`${fixed}\n`) });
+  await page.getByTestId('import-option-incident').selectOption('run-e2e-inc');
+  await page.getByTestId('import-to-preview').click();
+  await expect(page.getByTestId('import-bad-row')).toHaveCount(0);
+  await expect(rows.nth(2)).toContainText('earlier than row 3: kept where it is');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-dialog')).toHaveAttribute('data-step', 'done');
+  await page.getByTestId('import-close').click();
+  const kinds = page.getByTestId('timeline').getByTestId('timeline-entry').locator('td:nth-child(2)');
+  // Shown in time order (the import's entries are from before the run started today).
+  await expect(kinds).toHaveText([
+    'detected',
+    'acknowledged',
+    'observation',
+    'mitigated',
+    'decision',
+    'resolved',
+    'action',
+    'action',
+  ]);
+  const figures = page.getByTestId('incident-figures');
+  await expect(figures).toContainText('Time to acknowledge3 min');
+  await expect(figures).toContainText('Time to mitigate12 min');
+  await expect(figures).toContainText('Time to resolve40 min');
+});

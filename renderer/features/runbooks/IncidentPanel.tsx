@@ -16,6 +16,7 @@ import { clockTime } from '../../../shared/domain/format';
 import type { Workbook } from '../../../shared/schema/workbook';
 import { useCommand } from '../../components/use-command';
 import { formatWhen } from '../../components/when';
+import { ImportDialog } from '../../import/ImportDialog';
 
 // One incident: who holds each role now (hand-overs recorded), the response figures (each says
 // which milestone it is missing), and the timeline, always shown in time order. A milestone out
@@ -153,6 +154,21 @@ function RoleForm({ incident }: { incident: Incident }) {
   );
 }
 
+/** The one CSV import flow, for a timeline kept elsewhere; the dialog picks the incident. */
+function TimelineImport() {
+  const [open, setOpen] = useState(false);
+  return (
+    <p>
+      <button type="button" className="btn small" onClick={() => setOpen(true)} data-testid="import-timeline">
+        Import a timeline (CSV)…
+      </button>
+      {open ? (
+        <ImportDialog kind="timeline" title="Import a timeline" open onClose={() => setOpen(false)} />
+      ) : null}
+    </p>
+  );
+}
+
 export function IncidentPanel({
   wb,
   incident,
@@ -237,6 +253,7 @@ export function IncidentPanel({
       </div>
       {incident.timeline.length === 0 ? <p className="collection-empty">Nothing logged yet.</p> : null}
       {readOnly ? null : <LogForm incident={incident} />}
+      {readOnly ? null : <TimelineImport />}
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { Incident } from '../../../shared/areas/runbooks/schema';
 import { CollectionEditor } from '../../components/collection/CollectionEditor';
 import { ImportSection } from '../../import/ImportSection';
 import { useAppStore } from '../../store/app-store';
@@ -28,10 +29,24 @@ function NotifyButton() {
   );
 }
 
+/** The incident picked, or else the newest still open, or else the newest. */
+function pickIncident(incidents: readonly Incident[], picked: string | null): Incident | undefined {
+  return (
+    incidents.find((i) => i.id === picked) ??
+    [...incidents].reverse().find((i) => i.resolvedAt === null) ??
+    incidents.at(-1)
+  );
+}
+
 function Screen() {
   const wb = useAppStore((s) => s.session?.workbook);
   const readOnly = useAppStore((s) => s.session?.file?.readOnly ?? true);
   const [picked, setPicked] = useState<string | null>(null);
+  // Once shown, an incident stays on screen: resolving it must not swap in another one.
+  const shownId = wb ? pickIncident(wb.runbooks.incidents, picked)?.id : undefined;
+  useEffect(() => {
+    if (!picked && shownId) setPicked(shownId);
+  }, [picked, shownId]);
   if (!wb) return null;
   const { runbooks, runs, timers, incidents } = wb.runbooks;
   const live = timers.filter((t) => t.state === 'running' || t.state === 'paused');
@@ -40,8 +55,7 @@ function Screen() {
     .filter((r) => r.endedAt)
     .slice(-3)
     .reverse();
-  const newestOpen = [...incidents].reverse().find((i) => i.resolvedAt === null);
-  const incident = incidents.find((i) => i.id === picked) ?? newestOpen ?? incidents.at(-1);
+  const incident = pickIncident(incidents, picked);
   return (
     <div className="section-page" data-testid="section-runbooks">
       <header className="section-header">

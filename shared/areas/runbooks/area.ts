@@ -3,6 +3,7 @@ import { runbooksEvidence } from './evidence';
 import { correctEntry, handOver, logEntry, markSent } from './incident-commands';
 import { finishRun, moveStep, removeStep, runStep, saveStep, startRun } from './runbook-commands';
 import { CadenceSchema, IncidentSchema, RunbookSchema, RunbooksSchema, TemplateSchema } from './schema';
+import { importTimeline } from './timeline-import';
 import { controlTimer, expireTimers, rebaseTimers } from './timer-commands';
 
 // Checklist step 6: runbooks and their runs, the timers the host keeps, incidents with their
@@ -43,6 +44,7 @@ export const runbooksArea = defineArea({
     correctEntry,
     handOver,
     markSent,
+    importTimeline,
   ],
   evidence: runbooksEvidence,
 });

@@ -2,6 +2,7 @@ import type { ImportKind } from '../types';
 import { deploymentsKind } from './deployments';
 import { incidentsKind } from './incidents';
 import { readingsKind } from './readings';
+import { timelineKind } from './timeline';
 
 // Every import kind the one CSV flow serves, by id. A new kind is a file beside readings.ts and
 // one line here; the parsing worker and the dialog find it by its id.
@@ -10,6 +11,7 @@ export const IMPORT_KINDS = {
   readings: readingsKind,
   deployments: deploymentsKind,
   incidents: incidentsKind,
+  timeline: timelineKind,
 } as const;
 
 export type ImportKindId = keyof typeof IMPORT_KINDS;
