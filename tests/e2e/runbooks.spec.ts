@@ -9,6 +9,9 @@ import { type Frame, send } from './projector-kit';
 // alerts in the main window and on the projector, once, with one timeline entry; a host restart
 // while a timer runs alerts once (as overdue) and a restart after the alert never alerts again.
 
+// The clipboard read in the page; the node tsconfig has no DOM lib on purpose.
+declare const navigator: { clipboard: { readText(): Promise<string> } };
+
 const runbookFrames = (timeboxMin: number): Frame[] => [
   [
     'workbook:dispatch-command',
@@ -209,4 +212,42 @@ test('a timeline CSV: a milestone out of order and an unknown kind are refused b
   await expect(figures).toContainText('Time to acknowledge3 min');
   await expect(figures).toContainText('Time to mitigate12 min');
   await expect(figures).toContainText('Time to resolve40 min');
+});
+
+test('an executive summary filled from the workbook, copied, and marked as sent: logged, cadence restarted', async ({
+  page,
+  context,
+  host,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await send(host, [...runbookFrames(30), ...startFrames]);
+  await page.goto(`${host.url}#/runbooks`);
+  const composer = page.getByTestId('comms-composer');
+  await composer.getByTestId('comms-audience').selectOption('executive');
+  await composer.getByTestId('comms-conditions').fill('Quote PDFs time out for big baskets');
+  await composer.getByTestId('comms-needs').fill('A DBA on the bridge');
+  const preview = composer.getByTestId('comms-preview');
+  await expect(preview).toContainText('Rehearsal e2e (SEV4)');
+  await expect(preview).toContainText('Conditions: Quote PDFs time out for big baskets');
+  await expect(preview).toContainText('Led by Erin Tester');
+  // What the workbook cannot fill is marked, never left as a raw placeholder.
+  await expect(composer.getByTestId('comms-gap').filter({ hasText: 'wave' })).toHaveText(
+    '[wave: not filled]',
+  );
+  await expect(preview).not.toContainText('{{');
+  await composer.getByTestId('comms-impact').fill('Quotes over 40 lines');
+  await composer.getByTestId('comms-copy').click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('Needs: A DBA on the bridge');
+  expect(copied).toContain('Customer impact: Quotes over 40 lines');
+  await composer.getByTestId('comms-sent').click();
+  const sent = page.getByTestId('timeline').locator('[data-kind="comms"]');
+  await expect(sent).toHaveCount(1);
+  await expect(sent).toContainText('Executive summary sent:');
+  await expect(sent).toContainText('Needs: A DBA on the bridge');
+  // The projector says when the next executive summary is due (SEV4: every 24 h after this one).
+  await page.goto(`${host.url}#/projector`);
+  await expect(page.getByTestId('pj-timer-run-e2e-inc-exe')).toContainText(
+    /Executive summary.*next update due in 2\d:\d\d:\d\d/,
+  );
 });

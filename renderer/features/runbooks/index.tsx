@@ -5,6 +5,8 @@ import { ImportSection } from '../../import/ImportSection';
 import { useAppStore } from '../../store/app-store';
 import type { Feature } from '../types';
 import { askForNotifications } from './alerts';
+import { CommsComposer } from './CommsComposer';
+import { cadenceConfig, templatesConfig } from './comms-collections';
 import { IncidentPanel } from './IncidentPanel';
 import { incidentsConfig } from './incident-collection';
 import { RunView, StartRun } from './RunPanel';
@@ -114,9 +116,12 @@ function Screen() {
             </select>
           </div>
           <IncidentPanel wb={wb} incident={incident} readOnly={readOnly} />
+          <CommsComposer key={incident.id} wb={wb} incident={incident} readOnly={readOnly} />
         </>
       ) : null}
 
+      <CollectionEditor config={templatesConfig} />
+      <CollectionEditor config={cadenceConfig} />
       <CollectionEditor config={incidentsConfig} />
       <ImportSection
         kind="incidents"

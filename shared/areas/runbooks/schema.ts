@@ -151,11 +151,48 @@ export const TimerSchema = z.strictObject({
   firedAt: z.number().int().nullable(),
 });
 
+/** What a comms template may ask for, in double braces; comms.ts fills them. */
+export const TEMPLATE_FIELDS = [
+  'incident',
+  'severity',
+  'status',
+  'wave',
+  'verdict',
+  'impact',
+  'conditions',
+  'actions',
+  'needs',
+  'commander',
+  'comms_lead',
+  'next_update',
+  'now',
+] as const;
+export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
+
+/** Every {{field}} of a template body that is not one of TEMPLATE_FIELDS, with its line. */
+export function unknownFields(body: string): { field: string; line: number }[] {
+  const out: { field: string; line: number }[] = [];
+  body.split('\n').forEach((text, i) => {
+    for (const m of text.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)) {
+      if (!(TEMPLATE_FIELDS as readonly string[]).includes(m[1]!)) out.push({ field: m[1]!, line: i + 1 });
+    }
+  });
+  return out;
+}
+
 export const TemplateSchema = z.strictObject({
   id: entityId,
   audience: choice('Audience', AUDIENCES),
   name: requiredText('Template name', 120),
-  body: requiredText('Template text', 8000),
+  body: requiredText('Template text', 8000).superRefine((body, ctx) => {
+    const unknown = unknownFields(body);
+    if (unknown.length === 0) return;
+    const u = unknown[0]!;
+    ctx.addIssue({
+      code: 'custom',
+      message: `Unknown field {{${u.field}}} on line ${u.line}${unknown.length > 1 ? ` (and ${unknown.length - 1} more)` : ''}; fields are: ${TEMPLATE_FIELDS.join(', ')}`,
+    });
+  }),
 });
 
 export const CadenceSchema = z.strictObject({
