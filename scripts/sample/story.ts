@@ -5,6 +5,7 @@ import { architectureChapter } from './story-architecture';
 import { cabChapter } from './story-cab';
 import { DORA_CHAPTER } from './story-dora';
 import { IMPORTS_CHAPTER } from './story-imports';
+import { RUNBOOKS_CHAPTER } from './story-runbooks';
 
 export type { Step };
 
@@ -274,6 +275,6 @@ architectureChapter(at);
 cabChapter(at);
 
 /** Every chapter, one line each. */
-const CHAPTERS: readonly (readonly Step[])[] = [steps, DORA_CHAPTER, IMPORTS_CHAPTER];
+const CHAPTERS: readonly (readonly Step[])[] = [steps, DORA_CHAPTER, IMPORTS_CHAPTER, RUNBOOKS_CHAPTER];
 
 export const STORY: readonly Step[] = CHAPTERS.flat().sort((a, b) => a.at - b.at);

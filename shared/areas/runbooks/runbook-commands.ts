@@ -274,8 +274,11 @@ export const finishRun: AreaCommand<typeof RunFinishSchema> = areaCommand(RunFin
     const r = d.runbooks.runs[ri]!;
     r.endedAt = ctx.at;
     r.result = cmd.result;
+    // A rehearsal's drill ends with it: its comms cadence stops too. A live incident's does not.
+    const ends = (t: { runId: string; incidentId: string }) =>
+      t.runId === run.id || (run.mode === 'rehearsal' && t.incidentId === run.incidentId);
     for (const t of d.runbooks.timers) {
-      if (t.runId !== run.id || t.state === 'stopped') continue;
+      if (!ends(t) || t.state === 'stopped') continue;
       t.elapsedAtPause =
         t.deadline === null ? t.elapsedAtPause : Math.max(0, t.durationMs - (t.deadline - now));
       t.state = 'stopped';

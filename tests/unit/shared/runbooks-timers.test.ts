@@ -14,6 +14,7 @@ import {
   type TimerAction,
   timerText,
 } from '../../../shared/areas/runbooks/timers';
+import { newestInstant, shiftInstants } from '../../../shared/domain/timeshift';
 
 // Timer arithmetic with a fake clock: numbers are worked by hand. A timer is a deadline while
 // running and an elapsed time while paused, so "now" is all that moves.
@@ -189,5 +190,18 @@ describe('timer properties (fast-check)', () => {
         },
       ),
     );
+  });
+});
+
+describe('moving a workbook in time (the sample for a new user)', () => {
+  it('moves timer deadlines (epoch ms) with the instants, and never counts them as the newest change', () => {
+    const doc = {
+      at: '2026-11-20T14:00:00.000Z',
+      timers: [{ deadline: T0, firedAt: null, elapsedAtPause: 5 }],
+    };
+    expect(newestInstant(doc)).toBe(Date.parse('2026-11-20T14:00:00.000Z'));
+    const moved = shiftInstants(doc, 3_600_000);
+    expect(moved.timers[0]).toEqual({ deadline: T0 + 3_600_000, firedAt: null, elapsedAtPause: 5 });
+    expect(moved.at).toBe('2026-11-20T15:00:00.000Z');
   });
 });
