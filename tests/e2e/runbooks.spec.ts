@@ -69,7 +69,7 @@ test('a runbook step runs out of time: one alert in the main window and on the p
   await page.getByRole('button', { name: 'Add runbook' }).click();
   await page.getByTestId('field-name').fill('Roll back wave 2');
   await page.getByTestId('save-item').click();
-  const steps = page.locator('[data-testid^="steps-rb"]');
+  const steps = page.getByRole('region', { name: 'Steps of Roll back wave 2' });
   await steps.getByTestId('step-title').fill('Pause wave 2');
   await steps.getByTestId('step-owner').fill('Release manager');
   await steps.getByTestId('step-timebox').fill('0');
@@ -84,8 +84,8 @@ test('a runbook step runs out of time: one alert in the main window and on the p
   await projector.goto(`${host.url}#/projector`);
   await expect(projector.getByTestId('projector')).toHaveAttribute('data-state', 'live');
 
-  await page.getByTestId('run-start').click();
-  const run = page.locator('[data-testid^="run-run-"]');
+  await steps.getByTestId('run-start').click();
+  const run = page.locator('[data-testid^="run-run-"]').filter({ hasText: 'Roll back wave 2' });
   await run.getByTestId('step-start').click();
   await expect(run.getByTestId('timer-text').first()).toContainText(/00:0[0-3] left|overdue/);
   await expect(projector.locator('[data-testid$="-s1"][data-testid^="pj-timer-"]')).toBeVisible();
@@ -97,6 +97,9 @@ test('a runbook step runs out of time: one alert in the main window and on the p
   await expect(projector.locator('[data-testid$="-s1"][data-testid^="pj-timer-"]')).toContainText(
     'overdue by',
   );
+  await page
+    .getByTestId('incident-pick')
+    .selectOption({ label: 'Drill: Rehearsal: Roll back wave 2 (open)' });
   const timeline = page.getByTestId('timeline');
   await expect(timeline.locator('[data-kind="alert"]')).toHaveCount(1);
   await page.waitForTimeout(2500);

@@ -126,7 +126,7 @@ export function RunView({ wb, run, readOnly }: { wb: Workbook; run: Run; readOnl
     <section
       className="collection run"
       data-testid={`run-${run.id}`}
-      aria-label={`Run of ${run.runbookName}`}
+      aria-label={`${run.mode === 'rehearsal' ? 'Rehearsal' : 'Live run'} of ${run.runbookName}, started ${formatWhen(run.startedAt)}`}
     >
       <div className="collection-head">
         <h3>
