@@ -8,9 +8,13 @@ import { dismissTimerAlerts, useTimerAlerts } from './alerts';
 // shape and colour) until someone dismisses it. Drawn from the host's deadlines and the board's
 // own clock (`now`), so a projector that slept is right on its next frame.
 
+// One empty list, not a new one per call: a selector returning a fresh [] makes zustand render
+// forever while the board draws from its cache (no session yet).
+const NONE: readonly never[] = [];
+
 export function ProjectorTimers({ now }: { now: number }) {
-  const timers = useAppStore((s) => s.session?.workbook?.runbooks.timers ?? []);
-  const incidents = useAppStore((s) => s.session?.workbook?.runbooks.incidents ?? []);
+  const timers = useAppStore((s) => s.session?.workbook?.runbooks.timers ?? NONE);
+  const incidents = useAppStore((s) => s.session?.workbook?.runbooks.incidents ?? NONE);
   const shown = timers
     .filter((t) => t.state === 'running' || t.state === 'paused')
     .sort((a, b) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity))
