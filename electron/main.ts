@@ -1,5 +1,15 @@
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, powerSaveBlocker, protocol, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  Notification,
+  powerMonitor,
+  powerSaveBlocker,
+  protocol,
+  session,
+} from 'electron';
 import type { MenuAction } from '../shared/contract';
 import { messageOf } from '../shared/domain/format';
 import { createShellCapabilities } from './dialogs';
@@ -102,12 +112,29 @@ async function start(): Promise<void> {
   const unregister = registerIpc(started);
   watchRecentFiles(started);
   installQuitHandler(started, unregister);
+  watchTimers(started);
 
   openWindow();
   // A board that was up when the app quit comes back: the room is still looking at it.
   if (started.projectorWindow.wasOpen()) void openProjector();
   if (pendingFile) openWorkbook(pendingFile);
   pendingFile = null;
+}
+
+/**
+ * A host timer that expires alerts in every window (the event) and here as a system
+ * notification, once. After sleep the clock gap is real time, not a jump to undo.
+ */
+function watchTimers(started: Host): void {
+  powerMonitor.on('resume', () => started.noteResume());
+  started.on('runbooks:timers-expired', ({ alerts }) => {
+    if (!Notification.isSupported() || alerts.length === 0) return;
+    const first = alerts[0]!;
+    new Notification({
+      title: alerts.length === 1 ? `Timer expired: ${first.label}` : `${alerts.length} timers expired`,
+      body: alerts.length === 1 ? first.incident : alerts.map((a) => a.label).join(', '),
+    }).show();
+  });
 }
 
 /**

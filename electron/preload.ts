@@ -41,6 +41,7 @@ const METHOD_TABLE: Record<Method, true> = {
   'cab:import-decisions': true,
   'workbook:compare': true,
   'export:print-pdf': true,
+  'runbooks:recent-alerts': true,
 };
 
 const EVENT_TABLE: Record<EventName, true> = {
@@ -48,6 +49,7 @@ const EVENT_TABLE: Record<EventName, true> = {
   'workbook:changed': true,
   'workbook:save-status': true,
   'app:menu-action': true,
+  'runbooks:timers-expired': true,
 };
 
 const has = (table: object, name: unknown): boolean => typeof name === 'string' && Object.hasOwn(table, name);

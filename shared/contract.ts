@@ -107,6 +107,8 @@ export const METHODS = {
       .string({ error: 'The page to print is required' })
       .max(20 * 1024 * 1024, 'The page is too large to print'),
   }),
+  /** Timer expiries this host raised in the last two minutes, for a window that just connected. */
+  'runbooks:recent-alerts': none,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Method = keyof typeof METHODS;
@@ -301,6 +303,7 @@ export interface MethodResults {
   'workbook:compare': WorkbookComparison;
   /** The PDF, base64. */
   'export:print-pdf': { base64: string };
+  'runbooks:recent-alerts': TimerAlert[];
 }
 
 export type MenuAction = 'undo' | 'redo' | 'open' | 'save-as' | 'new' | 'toggle-theme' | 'history';
@@ -316,12 +319,24 @@ export interface WorkbookChange {
   summary: string;
 }
 
+/** A host timer that just expired (each alerts once; see electron/host/timer-service.ts). */
+export interface TimerAlert {
+  timerId: string;
+  label: string;
+  /** The incident it belongs to ("Drill: …" for a drill), or ''. */
+  incident: string;
+  /** Epoch ms: when it was due, and when the host noticed (later if the app was closed). */
+  deadline: number;
+  firedAt: number;
+}
+
 export interface Events {
   /** The whole session: sent when a file opens or closes and when session facts change, not per edit. */
   'session:state-changed': SessionState;
   'workbook:changed': WorkbookChange;
   'workbook:save-status': SaveStatus;
   'app:menu-action': MenuAction;
+  'runbooks:timers-expired': { alerts: TimerAlert[] };
 }
 export type EventName = keyof Events;
 export const EVENT_NAMES = [
@@ -329,6 +344,7 @@ export const EVENT_NAMES = [
   'workbook:changed',
   'workbook:save-status',
   'app:menu-action',
+  'runbooks:timers-expired',
 ] as const satisfies readonly EventName[];
 
 /** An error as it crosses the bridge: a code for programs, a message and place for people. */

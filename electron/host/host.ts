@@ -16,6 +16,7 @@ import { slugify, workbooksDir } from './paths';
 import { ReviewerKeys } from './reviewer-key';
 import { Session } from './session';
 import { SettingsStore } from './settings';
+import { TimerService } from './timer-service';
 import type { Host, HostOptions, ShellCapabilities } from './types';
 import { WorkbookFiles } from './workbook-files';
 
@@ -81,6 +82,10 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
   const promoter = new AutoPromoter(session, now);
   // A reading that makes the last gate pass promotes an automatic wave at once, not at the next tick.
   events.on('workbook:changed', () => queueMicrotask(() => void promoter.check()));
+  const timers = new TimerService(session, events, now, options.monotonic ?? (() => performance.now()));
+  // Every change and every open may move the earliest deadline.
+  events.on('workbook:changed', () => timers.schedule());
+  events.on('session:state-changed', () => timers.schedule());
   const files = new WorkbookFiles(
     ctx,
     session,
@@ -169,6 +174,7 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
       }
       return { base64: Buffer.from(await options.shell.printToPdf(html)).toString('base64') };
     },
+    'runbooks:recent-alerts': async () => timers.recentAlerts(),
   };
 
   return {
@@ -179,8 +185,13 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
       await settings.ready();
       await files.start();
       promoter.start();
+      timers.start();
     },
-    tick: () => promoter.check(),
+    tick: async () => {
+      await promoter.check();
+      await timers.check();
+    },
+    noteResume: () => timers.noteResume(),
     openPath: (path) => files.openChosen(path),
     projectorWindow: {
       wasOpen: () => settings.projectorOpen(),
@@ -188,6 +199,7 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
     },
     close: async () => {
       promoter.stop();
+      timers.stop();
       await files.close();
     },
   };

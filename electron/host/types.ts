@@ -28,6 +28,8 @@ export interface HostOptions {
   shell?: ShellCapabilities;
   /** Injected for tests of time-dependent behaviour; defaults to the real clock. */
   now?: () => Date;
+  /** A monotonic clock (ms) for tests of wall-clock jumps; defaults to performance.now(). */
+  monotonic?: () => number;
 }
 
 export interface Host {
@@ -41,8 +43,10 @@ export interface Host {
    * the desktop window). Never wired to a renderer request: pages name files by id.
    */
   openPath(path: string): Promise<SessionState>;
-  /** Runs the rules that go by the clock (automatic promotion) now; they also run every 15 s. */
+  /** Runs the rules that go by the clock (automatic promotion, timers) now; they also run on their own. */
   tick(): Promise<void>;
+  /** The machine woke from sleep (Electron's powerMonitor): the clock gap is real time, not a jump. */
+  noteResume(): void;
   /** The desktop shell records whether its projector window is open, to bring it back next time. */
   projectorWindow: { wasOpen(): boolean; setOpen(open: boolean): Promise<void> };
   /** Flushes pending writes and releases the file lock. */

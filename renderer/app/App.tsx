@@ -5,6 +5,7 @@ import { AREAS } from '../../shared/areas';
 import { ChangedSinceBanner } from '../features/cab/ChangedSinceBanner';
 import { REVIEW_ROUTE, ReviewMode } from '../features/cab/ReviewMode';
 import { FEATURES } from '../features/registry';
+import { useTimerAlertListener } from '../features/runbooks/alerts';
 import { problemKey, useAppStore } from '../store/app-store';
 import { ConnectionBanner, ReadOnlyBanner } from './ConnectionBanner';
 import { DropOverlay } from './DropOverlay';
@@ -96,6 +97,8 @@ function Shell() {
 /** The projector board and review mode stand alone; every other route lives in the app shell. */
 function Root() {
   const [location] = useLocation();
+  // Timer expiries reach the projector as a banner (the main window raises them as toasts).
+  useTimerAlertListener(location !== PROJECTOR_ROUTE);
   if (location === PROJECTOR_ROUTE) return <ProjectorBoard />;
   return location === REVIEW_ROUTE ? <ReviewMode /> : <Shell />;
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Import } from '../../shared/areas/waves/schema';
+import type { ImportKindId } from '../../shared/import/kinds';
 import { HISTORY_ROUTE } from '../app/routes';
 import { useCommand } from '../components/use-command';
 import { formatWhen } from '../components/when';
@@ -8,7 +8,7 @@ import { useAppStore } from '../store/app-store';
 // Past imports, newest first: when, who, from which file, how many items. One can be taken back
 // as a whole (a confirm first); History keeps both the import and the taking back.
 
-export function ImportsPanel({ kind, noun }: { kind: Import['kind']; noun: string }) {
+export function ImportsPanel({ kind, noun }: { kind: ImportKindId; noun: string }) {
   const imports = useAppStore((s) => s.session?.workbook?.waves.imports ?? []);
   const revision = useAppStore((s) => s.session?.workbook?.revision ?? 0);
   const readOnly = useAppStore((s) => s.session?.file?.readOnly ?? false);

@@ -7,6 +7,7 @@ import { DORA_CHAPTER } from './story-dora';
 import { DRILLS_CHAPTER } from './story-drills';
 import { IMPORTS_CHAPTER } from './story-imports';
 import { PILOT_CHAPTER } from './story-pilot';
+import { RUNBOOKS_CHAPTER } from './story-runbooks';
 import { stakeholdersChapter } from './story-stakeholders';
 
 export type { Step };
@@ -284,6 +285,7 @@ const CHAPTERS: readonly (readonly Step[])[] = [
   IMPORTS_CHAPTER,
   PILOT_CHAPTER,
   DRILLS_CHAPTER,
+  RUNBOOKS_CHAPTER,
 ];
 
 export const STORY: readonly Step[] = CHAPTERS.flat().sort((a, b) => a.at - b.at);

@@ -7,11 +7,15 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 /** The newest instant anywhere in `value`, in epoch ms, or null without one. */
 export function newestInstant(value: unknown): number | null {
   let newest: number | null = null;
-  walk(value, (s) => {
-    const t = Date.parse(s);
-    if (newest === null || t > newest) newest = t;
-    return s;
-  });
+  walk(
+    value,
+    (s) => {
+      const t = Date.parse(s);
+      if (newest === null || t > newest) newest = t;
+      return s;
+    },
+    false,
+  );
   return newest;
 }
 
@@ -20,11 +24,22 @@ export function shiftInstants<T>(value: T, deltaMs: number): T {
   return walk(value, (s) => new Date(Date.parse(s) + deltaMs).toISOString()) as T;
 }
 
-function walk(value: unknown, onInstant: (s: string) => string): unknown {
+/** Runbook timers keep their deadlines as epoch ms (runbooks/schema.ts): they move too. */
+const EPOCH_KEYS = new Set(['deadline', 'firedAt']);
+
+/** `epochs`: also move the timers' epoch-ms fields (never when looking for the newest change). */
+function walk(value: unknown, onInstant: (s: string) => string, epochs = true): unknown {
   if (typeof value === 'string') return INSTANT.test(value) ? onInstant(value) : value;
-  if (Array.isArray(value)) return value.map((v) => walk(v, onInstant));
+  if (Array.isArray(value)) return value.map((v) => walk(v, onInstant, epochs));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, onInstant)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        epochs && EPOCH_KEYS.has(k) && typeof v === 'number'
+          ? Date.parse(onInstant(new Date(v).toISOString()))
+          : walk(v, onInstant, epochs),
+      ]),
+    );
   }
   return value;
 }

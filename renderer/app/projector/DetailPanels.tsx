@@ -1,4 +1,5 @@
 import { clockTime, formatDuration } from '../../../shared/domain/format';
+import { ProjectorTimers } from '../../features/runbooks/ProjectorTimers';
 import type { BoardModel, BoardPoll, BoardPosition } from './board-model';
 import { Panel } from './Panel';
 import { CALL_LOOK, CHECK_LOOK, GATE_LOOK, type Look, STALE_LOOK, StatusTag } from './StatusIcon';
@@ -150,6 +151,10 @@ function PollOutcome({
  * Where the room's timers will go (a later issue: runbook and drill timers drawn from the host's
  * deadlines). Reserved now so the layout already has their place; it draws nothing until then.
  */
-export function TimersSlot() {
-  return <div className="pj-timers-slot" data-slot="timers" data-testid="projector-timers-slot" />;
+export function TimersSlot({ now }: { now: number }) {
+  return (
+    <div className="pj-timers-slot" data-slot="timers" data-testid="projector-timers-slot">
+      <ProjectorTimers now={now} />
+    </div>
+  );
 }

@@ -1,6 +1,7 @@
 import { type CSSProperties, useCallback, useEffect, useRef, useState } from 'react';
 import { clockTime, formatDuration } from '../../../shared/domain/format';
 import { bodyFontPx } from '../../../shared/domain/projector';
+import { ProjectorTimerAlert } from '../../features/runbooks/ProjectorTimers';
 import { useAppStore } from '../../store/app-store';
 import { ApprovalBanner } from './ApprovalBanner';
 import { BreachChartPanel } from './BreachChartPanel';
@@ -69,6 +70,7 @@ function Content({ board, now }: { board: Board; now: number }) {
     <>
       {board.source === 'stale' ? <StaleBanner board={board} model={model} /> : null}
       <ApprovalBanner />
+      <ProjectorTimerAlert />
       <div className="pj-top">
         <VerdictPanel model={model} />
         <WavePanel model={model} now={now} />
@@ -78,7 +80,7 @@ function Content({ board, now }: { board: Board; now: number }) {
       <div className="pj-grid">
         {/* A poll in progress is what the room is doing right now: it goes first. */}
         {running ? <PollPanel model={model} now={now} /> : null}
-        <TimersSlot />
+        <TimersSlot now={now} />
         <ChecksPanel model={model} />
         <GatesPanel model={model} now={now} />
         {running ? null : <PollPanel model={model} now={now} />}

@@ -29,7 +29,7 @@ export const RUN_RECORDS: Readonly<Record<string, readonly string[]>> = {
   cab: ['decisions', 'quorum', 'versions'],
   waves: ['readings', 'imports', 'deployments'],
   scorecard: ['assessments', 'polls'],
-  runbooks: ['incidents'],
+  runbooks: ['incidents', 'runs', 'timers'],
   pilot: ['startedAt', 'feedback', 'updates'],
   adoption: ['usage', 'frictions'],
 };
@@ -39,7 +39,6 @@ export const RUN_FIELDS: Readonly<Record<string, Readonly<Record<string, readonl
   waves: { waves: ['state', 'startedAt', 'moves'] },
   pilot: { kpis: ['readings', 'targetChanges'] },
 };
-
 
 // Copies start from a null prototype: on a plain {} a "__proto__" key (valid JSON, and what a
 // hand-edited or hostile file may hold) would set the prototype instead of copying the key.

@@ -40,7 +40,7 @@ const IncidentsImportSchema = z.strictObject({
   type: z.literal('wave.incidents-import'),
   ...common,
   incidents: z
-    .array(withRows(IncidentSchema.omit({ id: true, batch: true })))
+    .array(withRows(IncidentSchema.omit({ id: true, batch: true, roles: true, timeline: true })))
     .min(1, 'An import needs at least one incident')
     .max(MAX_RECORDS, `One import takes at most ${MAX_RECORDS.toLocaleString('en-US')} incidents`),
 });
@@ -171,10 +171,15 @@ export const importIncidents: AreaCommand<typeof IncidentsImportSchema> = areaCo
         );
       }
     });
+    // An imported incident starts with no roles and an empty timeline (runbooks area, migration 007).
+    const incidents = cmd.incidents.map(({ rows, record }) => ({
+      rows,
+      record: { ...record, roles: [], timeline: [] },
+    }));
     return appendRecords<Omit<Incident, 'id' | 'batch'>>(
       wb,
       cmd,
-      cmd.incidents,
+      incidents,
       {
         kind: 'incidents',
         noun: 'incident',

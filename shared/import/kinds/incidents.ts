@@ -24,7 +24,7 @@ export interface IncidentsContext {
 
 export interface IncidentRow {
   row: number;
-  record: Omit<Incident, 'id' | 'batch'>;
+  record: Omit<Incident, 'id' | 'batch' | 'roles' | 'timeline'>;
   service: string;
 }
 

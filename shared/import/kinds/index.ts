@@ -4,6 +4,7 @@ import { feedbackKind } from './feedback';
 import { incidentsKind } from './incidents';
 import { peopleKind } from './people';
 import { readingsKind } from './readings';
+import { timelineKind } from './timeline';
 import { usageKind } from './usage';
 
 // Every import kind the one CSV flow serves, by id. A new kind is a file beside readings.ts and
@@ -16,6 +17,7 @@ export const IMPORT_KINDS = {
   feedback: feedbackKind,
   usage: usageKind,
   people: peopleKind,
+  timeline: timelineKind,
 } as const;
 
 export type ImportKindId = keyof typeof IMPORT_KINDS;

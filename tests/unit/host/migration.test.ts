@@ -182,7 +182,14 @@ describe('migrations', () => {
     expect(wb.waves.readings.length).toBeGreaterThan(10);
     expect(wb.waves.deployments).toEqual([]);
     expect(wb.waves.imports).toEqual([]);
-    expect(wb.runbooks).toEqual({ incidents: [] });
+    expect(wb.runbooks).toEqual({
+      incidents: [],
+      runbooks: [],
+      runs: [],
+      timers: [],
+      templates: [],
+      cadence: [],
+    });
     expect(wb.waves.waves).toEqual(legacy.waves.waves);
     expect(wb.scorecard).toEqual(legacy.scorecard);
     expect((await readJson(path)).schemaVersion).toBe(SCHEMA_VERSION);
@@ -201,9 +208,13 @@ describe('migrations', () => {
     expect(state.notice).toContain(`${upgraded(5)}`);
     const wb = state.workbook!;
     expect(wb.architecture).toEqual(emptyArchitecture());
-    for (const section of ['success', 'waves', 'runbooks', 'scorecard'] as const) {
+    for (const section of ['success', 'waves', 'scorecard'] as const) {
       expect(wb[section]).toEqual(legacy[section]);
     }
+    // Migration 007 gives each incident its (empty) roles and timeline.
+    expect(wb.runbooks.incidents).toEqual(
+      legacy.runbooks.incidents.map((i: object) => ({ ...i, roles: [], timeline: [] })),
+    );
     expect((await readJson(path)).architecture).toEqual(emptyArchitecture());
     // A version-5 section holding anything is not quietly emptied: the upgrade refuses, saying where.
     const odd = { ...legacy, architecture: { waves: [] } };
@@ -227,9 +238,13 @@ describe('migration 006-cab', () => {
     const wb = state.workbook!;
     expect(wb.cab).toEqual(emptyCab());
     expect(wb.cab.change.answers).toEqual(Object.fromEntries(QUESTION_IDS.map((q) => [q, null])));
-    for (const section of ['success', 'waves', 'runbooks', 'scorecard'] as const) {
+    for (const section of ['success', 'waves', 'scorecard'] as const) {
       expect(wb[section]).toEqual(legacy[section]);
     }
+    // Migration 007 gives each incident its (empty) roles and timeline.
+    expect(wb.runbooks.incidents).toEqual(
+      legacy.runbooks.incidents.map((i: object) => ({ ...i, roles: [], timeline: [] })),
+    );
     expect((await readJson(path)).cab).toEqual(emptyCab());
   });
 

@@ -48,13 +48,15 @@ function incident(
     deploymentIds: [],
     changeRefs: [],
     batch: '',
+    roles: [],
+    timeline: [],
     ...extra,
   };
 }
 
 function workbook(deployments: Deployment[], incidents: Incident[] = []): Workbook {
   const wb = seedWorkbook();
-  return { ...wb, waves: { ...wb.waves, deployments }, runbooks: { incidents } };
+  return { ...wb, waves: { ...wb.waves, deployments }, runbooks: { ...wb.runbooks, incidents } };
 }
 
 const figure = (wb: Workbook, key: string) => fourKeys(wb, overallScope(NOW)).find((f) => f.key === key)!;

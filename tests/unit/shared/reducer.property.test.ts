@@ -131,6 +131,19 @@ const validItem: Record<CollectionKey, fc.Arbitrary<Record<string, unknown>>> = 
     deploymentIds: fc.array(id, { maxLength: 2 }),
     changeRefs: fc.array(label, { maxLength: 2 }),
   }),
+  'runbooks.runbooks': fc.record({ id, name: label, purpose: fc.constant('') }),
+  'runbooks.templates': fc.record({
+    id,
+    audience: fc.constantFrom('internal', 'customer', 'executive'),
+    name: label,
+    body: fc.constant('Status of {{incident}}: {{status}}'),
+  }),
+  'runbooks.cadence': fc.record({
+    id,
+    severity: fc.constantFrom('SEV1', 'SEV2'),
+    firstMin: fc.integer({ min: 1, max: 60 }),
+    everyMin: fc.integer({ min: 1, max: 120 }),
+  }),
   'scorecard.items': fc.record({
     id,
     label,

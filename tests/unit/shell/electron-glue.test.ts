@@ -96,6 +96,7 @@ const host: Host = {
   },
   projectorWindow: { wasOpen: () => false, setOpen: async () => undefined },
   tick: async () => undefined,
+  noteResume: () => undefined,
   close: async () => undefined,
 };
 
