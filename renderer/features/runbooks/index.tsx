@@ -62,7 +62,7 @@ function Screen() {
     <div className="section-page" data-testid="section-runbooks">
       <header className="section-header">
         <p className="eyebrow">Step 6</p>
-        <h1>Runbooks, incidents &amp; drills</h1>
+        <h1>Runbooks &amp; incidents</h1>
         <p className="lead">Rehearsed responses, so nobody improvises the core steps on the day.</p>
       </header>
 

@@ -11,7 +11,7 @@ import { controlTimer, expireTimers, rebaseTimers } from './timer-commands';
 
 export const runbooksArea = defineArea({
   id: 'runbooks',
-  nav: { label: 'Runbooks & Drills', title: 'Runbooks, incidents & drills', step: 6 },
+  nav: { label: 'Runbooks & incidents', title: 'Runbooks & incidents', step: 6 },
   schema: RunbooksSchema,
   empty: () => ({ incidents: [], runbooks: [], runs: [], timers: [], templates: [], cadence: [] }),
   collections: {
