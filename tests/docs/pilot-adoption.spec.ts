@@ -22,7 +22,9 @@ for (const theme of ['light', 'dark'] as const) {
       await page.screenshot({ path: join(OUT, `adoption-${theme}.png`) });
       await page.getByTestId('friction-ranking').scrollIntoViewIfNeeded();
       await page.getByTestId('trends').screenshot({ path: join(OUT, `adoption-trends-${theme}.png`) });
-      await page.getByTestId('friction-ranking').screenshot({ path: join(OUT, `adoption-friction-${theme}.png`) });
+      await page
+        .getByTestId('friction-ranking')
+        .screenshot({ path: join(OUT, `adoption-friction-${theme}.png`) });
     });
   });
 }
