@@ -82,6 +82,6 @@ export const CASES: readonly ImportCase[] = [
     },
     imported: (client) =>
       client.workbook!.adoption.usage.filter((u) => u.cohortId.startsWith('coh-bench-')).length,
-    chart: '[data-testid="adoption-chart"] [data-testid="time-chart"]',
+    chart: '[data-testid="adoption-chart"]',
   },
 ];
