@@ -19,15 +19,12 @@ function Screen() {
   const { cohorts, usage, frictions } = wb?.adoption ?? { cohorts: [], usage: [], frictions: [] };
   // Computed once per change of the lists: a usage export can hold 100,000 rows.
   const statuses = useMemo(() => cohortStatuses(cohorts, usage), [cohorts, usage]);
+  // Keyed on the lists themselves, not the workbook: any other edit leaves the trends as they were.
+  const stops = wb?.success.stopConditions;
+  const readings = wb?.waves.readings;
   const trends = useMemo(
-    () =>
-      wb
-        ? [
-            ...adoptionTrends(cohorts, usage),
-            ...reliabilityTrends(wb.success.stopConditions, wb.waves.readings),
-          ]
-        : [],
-    [wb, cohorts, usage],
+    () => [...adoptionTrends(cohorts, usage), ...reliabilityTrends(stops ?? [], readings ?? [])],
+    [cohorts, usage, stops, readings],
   );
   if (!wb) return null;
   return (
