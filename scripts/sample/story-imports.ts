@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Wave } from '../../shared/areas/waves/schema';
 import type { Command } from '../../shared/domain/commands';
-import { decodeCsv, parseCsv, sniffDelimiter } from '../../shared/import/csv';
+import { decodeCsv, type ParsedCsv, parseCsv, sniffDelimiter } from '../../shared/import/csv';
 import { readingsKind } from '../../shared/import/kinds/readings';
 import { guessMapping } from '../../shared/import/layout';
 import { runImport } from '../../shared/import/run';
-import type { Mapping } from '../../shared/import/types';
+import type { CommandMeta, ImportKind, Mapping } from '../../shared/import/types';
 import { chapter, DAY, END, HOUR, jun, MIN } from './cast';
 import START from './start.json';
 
@@ -32,6 +32,26 @@ const LATENCY = {
 };
 const IMPORTED_AT = -2 * MIN;
 
+/**
+ * A file through the app's own import flow, as a user would bring it in: it must import cleanly
+ * (no missing choice, no bad row), and gives the one command the dialog would send.
+ */
+export function cleanImport<S, C, I>(
+  kind: ImportKind<S, C, I>,
+  csv: ParsedCsv,
+  mapping: Mapping,
+  ctx: C,
+  meta: CommandMeta,
+): Command {
+  const run = runImport(kind as unknown as ImportKind<unknown, C, I>, csv, mapping, ctx);
+  if (run.problems.length > 0 || run.bad.length > 0) {
+    throw new Error(
+      `${meta.fileName} does not import cleanly: ${[...run.problems, ...run.bad.map((b) => `row ${b.row}: ${b.reason}`)].join('; ')}`,
+    );
+  }
+  return kind.command(run.items, mapping, meta) as Command;
+}
+
 function latencyImport(): Command {
   const decoded = decodeCsv(readFileSync(join(import.meta.dirname, FILE)), FILE);
   if (!decoded.ok) throw new Error(decoded.message);
@@ -54,13 +74,10 @@ function latencyImport(): Command {
       },
     ],
   };
-  const run = runImport(readingsKind, csv, mapping, ctx);
-  if (run.problems.length > 0 || run.bad.length > 0) {
-    throw new Error(
-      `${FILE} does not import cleanly: ${[...run.problems, ...run.bad.map((b) => `row ${b.row}: ${b.reason}`)].join('; ')}`,
-    );
-  }
-  return readingsKind.command(run.items, mapping, { id: 'imp-grafana-latency', fileName: FILE }) as Command;
+  return cleanImport(readingsKind, csv, mapping, ctx, {
+    id: 'imp-grafana-latency',
+    fileName: FILE,
+  });
 }
 
 export const IMPORTS_CHAPTER = chapter((at) => {

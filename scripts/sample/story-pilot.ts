@@ -3,13 +3,13 @@ import { parseCsv, sniffDelimiter } from '../../shared/import/csv';
 import { feedbackKind } from '../../shared/import/kinds/feedback';
 import { usageKind } from '../../shared/import/kinds/usage';
 import { guessMapping } from '../../shared/import/layout';
-import { runImport } from '../../shared/import/run';
 import type { ImportKind } from '../../shared/import/types';
 import { amara, chapter, DAY, END, HOUR, tomas } from './cast';
+import { cleanImport } from './story-imports';
 
 // Steps 4 and 7 of the sample: the pilot Tomás ran before wave 1 (three groups, honest about who
 // was in them, with KPIs whose targets were set first and one that moved, and the survey
-// tracker's feedback, all but one item re-tested), and the adoption of the pilot's cohorts since.
+// tracker's feedback, every item re-tested by wave 2's poll), and the adoption of the pilot's cohorts since.
 // Both exports go through the app's own import flow here, as a user's would.
 
 const dayOf = (offset: number) => new Date(END + offset).toISOString().slice(0, 10);
@@ -22,15 +22,11 @@ function imported<S, C, I>(
   file: string,
 ): Command {
   const csv = parseCsv(text, sniffDelimiter(text));
-  const k = kind as unknown as ImportKind<unknown, C, I>;
-  const mapping = { ...guessMapping(k as ImportKind, csv.header, csv.rows, ',', 'UTC'), source: file };
-  const run = runImport(k, csv, mapping, kind.context(slice, END));
-  if (run.problems.length || run.bad.length) {
-    throw new Error(
-      `${file}: ${[...run.problems, ...run.bad.map((b) => `row ${b.row}: ${b.reason}`)].join('; ')}`,
-    );
-  }
-  return kind.command(run.items, mapping, { id, fileName: file }) as Command;
+  const mapping = {
+    ...guessMapping(kind as unknown as ImportKind, csv.header, csv.rows, ',', 'UTC'),
+    source: file,
+  };
+  return cleanImport(kind, csv, mapping, kind.context(slice, END), { id, fileName: file });
 }
 
 const GROUPS = [
