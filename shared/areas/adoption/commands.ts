@@ -3,7 +3,7 @@ import { areaCommand } from '../../domain/area-command';
 import { DomainError } from '../../domain/errors';
 import { entityId, optionalText } from '../../schema/fields';
 import type { AreaCommand } from '../types';
-import { appendRecords } from '../waves/dora-import-commands';
+import { appendRecords } from '../waves/import-records';
 import { type Usage, UsageSchema } from './schema';
 
 // A usage export confirmed in the CSV import flow (shared/import/kinds/usage.ts) arrives as one

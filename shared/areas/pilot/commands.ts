@@ -5,7 +5,7 @@ import type { Patch } from '../../domain/patches';
 import { entityId, optionalText } from '../../schema/fields';
 import type { Workbook } from '../../schema/workbook';
 import type { AreaCommand } from '../types';
-import { appendRecords } from '../waves/dora-import-commands';
+import { appendRecords } from '../waves/import-records';
 import { formatValue } from './kpis';
 import { type Feedback, FeedbackSchema, KpiReadingSchema, KpiSchema } from './schema';
 

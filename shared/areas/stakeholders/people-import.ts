@@ -5,7 +5,7 @@ import type { Patch } from '../../domain/patches';
 import { entityId, optionalText, requiredText } from '../../schema/fields';
 import type { Workbook } from '../../schema/workbook';
 import type { AreaCommand } from '../types';
-import { appendRecords } from '../waves/dora-import-commands';
+import { appendRecords } from '../waves/import-records';
 import { type Person, PersonSchema } from './schema';
 
 // People from a directory or HR export, as one import. The groups the file names are matched
