@@ -1,3 +1,4 @@
+import type { KpiStatus } from '../../shared/areas/pilot/kpis';
 import type { Call } from '../../shared/areas/scorecard/schema';
 import type { Status } from '../../shared/areas/types';
 import type { GateStatus } from '../../shared/areas/waves/gates';
@@ -27,14 +28,22 @@ const GATE: Record<GateStatus, { word: string; icon: string; tone: Tone }> = {
   inconclusive: { word: 'Inconclusive', icon: '?', tone: 'muted' },
 };
 
+const KPI: Record<KpiStatus, { word: string; icon: string; tone: Tone }> = {
+  pass: { word: 'Pass', icon: '●', tone: 'ok' },
+  fail: { word: 'Fail', icon: '■', tone: 'bad' },
+  'no-data': { word: 'No data', icon: '?', tone: 'muted' },
+};
+
 export type BadgeKind =
   | { kind: 'call'; value: Call }
+  | { kind: 'kpi'; value: KpiStatus }
   | { kind: 'status'; value: Status }
   | { kind: 'gate'; value: GateStatus; stale?: boolean };
 
 export function badgeText(b: BadgeKind): { word: string; icon: string; tone: Tone } {
   if (b.kind === 'call') return CALL[b.value];
   if (b.kind === 'status') return STATUS[b.value];
+  if (b.kind === 'kpi') return KPI[b.value];
   if (b.stale && b.value === 'inconclusive') return { word: 'Stale', icon: '○', tone: 'muted' };
   return GATE[b.value];
 }

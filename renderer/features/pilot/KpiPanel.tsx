@@ -1,17 +1,12 @@
 import { useId, useState } from 'react';
-import { formatValue, type KpiStatus, kpiVerdict } from '../../../shared/areas/pilot/kpis';
+import { formatValue, kpiVerdict } from '../../../shared/areas/pilot/kpis';
 import type { Pilot } from '../../../shared/areas/pilot/schema';
+import { StatusBadge } from '../../components/StatusBadge';
 import { useCommand } from '../../components/use-command';
 
 // Pass or fail per KPI, with the reason, the latest reading, and a target moved after the start
 // said beside it. Readings are added here and targets moved here: both are the pilot's own
 // commands, so the history of a target cannot be rewritten from the list editor.
-
-const VERDICT: Record<KpiStatus, { word: string; icon: string; tone: string }> = {
-  pass: { word: 'Pass', icon: '●', tone: 'ok' },
-  fail: { word: 'Fail', icon: '■', tone: 'bad' },
-  'no-data': { word: 'No data', icon: '?', tone: 'muted' },
-};
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -100,7 +95,6 @@ export function KpiPanel({
           <tbody>
             {pilot.kpis.map((k) => {
               const v = kpiVerdict(k);
-              const look = VERDICT[v.status];
               return (
                 <tr key={k.id} data-testid="kpi-row" data-kpi={k.name} data-verdict={v.status}>
                   <td className="strong">{k.name}</td>
@@ -121,13 +115,7 @@ export function KpiPanel({
                     {v.latest ? `${formatValue(v.latest.value, k.unit)} (${v.latest.day})` : '—'}
                   </td>
                   <td>
-                    <span className={`status-badge tone-${look.tone}`} data-status={look.word}>
-                      <span className="status-icon" aria-hidden="true">
-                        {look.icon}
-                      </span>
-                      {look.word}
-                    </span>{' '}
-                    <span className="small">{v.reason}</span>
+                    <StatusBadge kind="kpi" value={v.status} /> <span className="small">{v.reason}</span>
                   </td>
                 </tr>
               );
