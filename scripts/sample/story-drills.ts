@@ -36,6 +36,7 @@ export const DRILLS_CHAPTER = chapter((at) => {
       due: '2026-12-04',
       status: 'in-progress',
       scenarioId: 'lib-permissions-outage',
+      runId: '',
     },
   });
   at(-6 * DAY, jun, {
@@ -50,6 +51,7 @@ export const DRILLS_CHAPTER = chapter((at) => {
       due: '2026-11-19',
       status: 'done',
       scenarioId: 'lib-permissions-outage',
+      runId: '',
     },
   });
 });

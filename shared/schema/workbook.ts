@@ -4,7 +4,7 @@ import { AuditEntrySchema } from '../domain/audit';
 import { entityId, isoInstant, requiredText } from './fields';
 
 /** The version this build reads and writes. Older files are migrated up; newer ones are refused. */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 type SectionShapes = { [A in Area as A['id']]: A['schema'] };
 

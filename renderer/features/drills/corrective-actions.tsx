@@ -40,6 +40,16 @@ export const correctiveActionsConfig: CollectionConfig<'drills.correctiveActions
         ...wb.drills.scenarios.map((s) => ({ value: s.id, label: s.name })),
       ],
     },
+    {
+      key: 'runId',
+      label: 'Raised by the run',
+      kind: 'select',
+      size: 'lg',
+      optionsFrom: (wb) => [
+        { value: '', label: 'No particular run' },
+        ...wb.drills.runs.map((r) => ({ value: r.id, label: `${r.scenario.name} (${r.id})` })),
+      ],
+    },
   ],
   columns: [
     { header: 'Action', render: (a: CorrectiveAction) => a.text, className: 'strong' },

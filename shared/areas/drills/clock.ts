@@ -20,7 +20,8 @@ export interface DrillClock {
   pausedAt: number | null;
 }
 
-export type FiredHow = 'scheduled' | 'jump' | 'now';
+/** 'card': an unscheduled inject from the facilitator's hand (run-schema.ts). */
+export type FiredHow = 'scheduled' | 'jump' | 'now' | 'card';
 
 export interface FiredInject {
   injectId: string;

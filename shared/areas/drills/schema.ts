@@ -129,13 +129,10 @@ export const CorrectiveActionSchema = z
     status: choice('Status', ACTION_STATUSES),
     /** The scenario whose drill raised it (scenarios id), or ''. */
     scenarioId: z.union([entityId, z.literal('')]),
+    /** The drill run that raised it (runs id), or ''. */
+    runId: z.union([entityId, z.literal('')]),
   })
   .refine((a) => a.due >= a.start, { path: ['due'], message: 'Due must be on or after the start' });
-
-export const DrillsSchema = z.strictObject({
-  scenarios: z.array(ScenarioSchema),
-  correctiveActions: z.array(CorrectiveActionSchema),
-});
 
 export type DrillCapability = (typeof DRILL_CAPABILITIES)[number];
 export type CapabilityElement = (typeof CAPABILITY_ELEMENTS)[number];
@@ -144,4 +141,3 @@ export type ExpectedAction = z.infer<typeof ExpectedActionSchema>;
 export type Inject = z.infer<typeof InjectSchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type CorrectiveAction = z.infer<typeof CorrectiveActionSchema>;
-export type Drills = z.infer<typeof DrillsSchema>;

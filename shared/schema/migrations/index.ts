@@ -9,6 +9,7 @@ import { migration007 } from './007-runbooks';
 import { migration008 } from './008-stakeholders';
 import { migration009 } from './009-pilot-and-adoption';
 import { migration010 } from './010-drills';
+import { migration011 } from './011-drill-runs';
 import type { Migration, RawDoc } from './types';
 
 /** Ordered so that MIGRATIONS[i].from === i + 1. A test checks the chain reaches SCHEMA_VERSION. */
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 export class MigrationError extends Error {

@@ -27,14 +27,15 @@ describe('migration 010-drills', () => {
     expect(state.problem).toBeNull();
     expect(state.notice).toContain('010-drills');
     const wb = state.workbook!;
-    expect(wb.drills).toEqual({ scenarios: [], correctiveActions: [] });
+    // Later migrations add to the section (011: runs); this one's part is the library and actions.
+    expect(wb.drills).toMatchObject({ scenarios: [], correctiveActions: [] });
     // The CAB's approvals move to the upgraded plan's hash: upgrade-approvals.test.ts.
     for (const section of ['success', 'architecture', 'waves', 'scorecard'] as const) {
       expect(wb[section]).toEqual(legacy[section]);
     }
     const onDisk = await readJson(path);
     expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(onDisk.drills).toEqual({ scenarios: [], correctiveActions: [] });
+    expect(onDisk.drills).toMatchObject({ scenarios: [], correctiveActions: [] });
   });
 
   it('refuses a version-10 file that already has a drills section, and does not touch its input', () => {
