@@ -4,6 +4,7 @@ import type { HostApi } from '../../shared/contract';
 import { WORKBOOK_SUFFIX } from '../../shared/domain/limits';
 import { AutoPromoter } from './auto-promote';
 import { BackupStore } from './backups';
+import { platformBootClock } from './boot-clock';
 import { CabService, refuseHostOnly } from './cab-service';
 import { compareWith } from './compare-files';
 import { type DurableFs, nodeDurableFs } from './durable-write';
@@ -82,7 +83,13 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
   const promoter = new AutoPromoter(session, now);
   // A reading that makes the last gate pass promotes an automatic wave at once, not at the next tick.
   events.on('workbook:changed', () => queueMicrotask(() => void promoter.check()));
-  const timers = new TimerService(session, events, now, options.monotonic ?? (() => performance.now()));
+  const timers = new TimerService(
+    session,
+    events,
+    now,
+    options.monotonic ?? (() => performance.now()),
+    options.bootClock === undefined ? platformBootClock() : options.bootClock,
+  );
   // Every change and every open may move the earliest deadline.
   events.on('workbook:changed', () => timers.schedule());
   events.on('session:state-changed', () => timers.schedule());

@@ -208,6 +208,14 @@ export const RUNBOOKS_CHAPTER = chapter((at) => {
   } as Command);
   log(-10 * MIN + 30_000, dmitri, 'milestone', 'acknowledged', 'Dmitri takes command');
   log(-5 * MIN, amara, 'observation', '', '5xx at 2.6% and climbing in the UK; Ireland flat at 1.1%');
+  // Amara logged the reading when she typed it up; the dashboard has it 40 s earlier. The
+  // timeline shows the corrected time with the first one beside it.
+  cmd(-4 * MIN, amara, {
+    type: 'incident.correct',
+    incidentId: inc,
+    entryId: 'e-11',
+    at: iso(-5 * MIN - 40_000),
+  } as Command);
   log(-3 * MIN, dmitri, 'decision', '', 'Hold wave 2 where it is; no new tenants until triage ends');
   // The bridge waits for the CAB chair before deciding: the clocks are paused, so the sample
   // opens with them showing (press Resume); running ones would be long overdue in an old copy.
