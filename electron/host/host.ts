@@ -7,6 +7,7 @@ import { BackupStore } from './backups';
 import { platformBootClock } from './boot-clock';
 import { CabService, refuseHostOnly } from './cab-service';
 import { compareWith } from './compare-files';
+import { DrillService } from './drill-service';
 import { type DurableFs, nodeDurableFs } from './durable-write';
 import { HostError } from './errors';
 import { Emitter } from './events';
@@ -93,6 +94,10 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
   // Every change and every open may move the earliest deadline.
   events.on('workbook:changed', () => timers.schedule());
   events.on('session:state-changed', () => timers.schedule());
+  // The drill clock waits for the next inject the same way (drill-service.ts).
+  const drills = new DrillService(session, now);
+  events.on('workbook:changed', () => drills.schedule());
+  events.on('session:state-changed', () => drills.schedule());
   const files = new WorkbookFiles(
     ctx,
     session,
@@ -193,10 +198,12 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
       await files.start();
       promoter.start();
       timers.start();
+      drills.start();
     },
     tick: async () => {
       await promoter.check();
       await timers.check();
+      await drills.check();
     },
     noteResume: () => timers.noteResume(),
     openPath: (path) => files.openChosen(path),
@@ -207,6 +214,7 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
     close: async () => {
       promoter.stop();
       timers.stop();
+      drills.stop();
       await files.close();
     },
   };

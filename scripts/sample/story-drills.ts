@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importScenarioFile } from '../../shared/areas/drills/import';
-import { chapter, DAY, dmitri, jun } from './cast';
+import type { Command } from '../../shared/domain/commands';
+import { amara, chapter, DAY, dmitri, jun, MIN, priya } from './cast';
 
 // The drills chapter: a week before wave 2, Dmitri (incident commander) took the library's
 // permissions-outage scenario into the workbook, through the same importer a user's file goes
@@ -18,12 +19,117 @@ function libraryScenario() {
   return result.scenarios;
 }
 
+/** The host's drill clock signs the injects it fires (electron/host/drill-service.ts). */
+const drillClock = { name: 'Drill clock', role: 'Host clock' };
+const RUN = 'drill-perm-outage-1';
+/** T0 of the past drill: the morning after the scenario came in, at 1×. */
+const T0 = -7 * DAY - 5 * 60 * MIN;
+
+type Log = Extract<Command, { type: 'drills.run-log' }>;
+const log = (
+  kind: Log['kind'],
+  who: string,
+  text: string,
+  expectedId = '',
+  decision: Log['decision'] = '',
+): Log => ({
+  type: 'drills.run-log',
+  runId: RUN,
+  kind,
+  who,
+  text,
+  expectedId,
+  decision,
+});
+
 export const DRILLS_CHAPTER = chapter((at) => {
   at(-8 * DAY, dmitri, {
     type: 'drills.add-scenarios',
     from: 'the built-in library',
     scenarios: libraryScenario(),
   });
+  // The past drill, through the same commands the run screen sends: a newcomer opens it from the
+  // Drills screen and sees what was fired, what the room did and when (met, late or missed).
+  at(T0 - 10 * MIN, dmitri, {
+    type: 'drills.run-create',
+    runId: RUN,
+    scenarioId: 'lib-permissions-outage',
+    facilitator: 'Dmitri Halloran',
+    cards: [
+      {
+        id: 'card-exec-ping',
+        title: 'The CFO asks in chat whether invoicing is affected',
+        detail: 'She needs an answer before her 11:00 with the board; finance uses the same roles.',
+        recipients: ['Incident commander', 'Comms lead'],
+      },
+      {
+        id: 'card-vendor-down',
+        title: 'The identity vendor reports a partial outage of its admin console',
+        detail: 'Role changes may take up to 30 minutes to apply.',
+        recipients: ['Identity lead'],
+      },
+    ],
+  });
+  at(T0, dmitri, { type: 'drills.run-start', runId: RUN, speed: 1, severity: 'SEV2' });
+  at(T0 + 1000, drillClock, { type: 'drills.run-fire-due', runId: RUN });
+  at(
+    T0 + 6 * MIN,
+    dmitri,
+    log(
+      'detected',
+      'Jun Park',
+      'Saw the three tickets share one role; opened a drill incident linked to wave 2',
+      'exp-1a',
+    ),
+  );
+  at(
+    T0 + 13 * MIN,
+    jun,
+    log('action', 'Jun Park', 'Access-denied rate 2.1% against a 2% stop condition', 'exp-1b'),
+  );
+  at(T0 + 15 * MIN, drillClock, { type: 'drills.run-fire-due', runId: RUN });
+  at(
+    T0 + 18 * MIN,
+    dmitri,
+    log('decision', 'Dmitri Halloran', 'Hold wave 3 until the role mapping is understood', 'exp-2a', 'hold'),
+  );
+  at(T0 + 22 * MIN, dmitri, { type: 'drills.run-card-play', runId: RUN, cardId: 'card-exec-ping' });
+  at(
+    T0 + 28 * MIN,
+    amara,
+    log(
+      'comms',
+      'Amara Okafor',
+      'First internal update to the sales leads (three minutes late: nobody owned it)',
+      'exp-2b',
+    ),
+  );
+  at(T0 + 30 * MIN, drillClock, { type: 'drills.run-fire-due', runId: RUN });
+  at(T0 + 31 * MIN, dmitri, { type: 'drills.run-question', runId: RUN, index: 2 });
+  at(
+    T0 + 33 * MIN,
+    priya,
+    log('action', 'Priya Raman', 'Offered the shared read-only dashboard instead of admin rights', 'exp-3a'),
+  );
+  at(T0 + 40 * MIN, drillClock, { type: 'drills.run-fire-due', runId: RUN });
+  at(
+    T0 + 44 * MIN,
+    dmitri,
+    log(
+      'decision',
+      'Dmitri Halloran',
+      'Roll wave 2 back; Dmitri calls it, Jun runs it',
+      'exp-4a',
+      'rollback',
+    ),
+  );
+  at(
+    T0 + 50 * MIN,
+    jun,
+    log('note', 'Jun Park', 'No one checked a sample of users after the rollback: nobody had the list'),
+  );
+  at(T0 + 52 * MIN, dmitri, { type: 'drills.run-question', runId: RUN, index: 1 });
+  at(T0 + 58 * MIN, dmitri, { type: 'drills.run-finish', runId: RUN });
   at(-7 * DAY, dmitri, {
     type: 'item.add',
     collection: 'drills.correctiveActions',

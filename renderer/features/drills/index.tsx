@@ -1,6 +1,8 @@
 import { CollectionEditor } from '../../components/collection/CollectionEditor';
 import type { Feature } from '../types';
 import { correctiveActionsConfig } from './corrective-actions';
+import { ExerciseMark } from './DrillClock';
+import { DrillRuns } from './DrillRuns';
 import { ScenarioLibrary } from './ScenarioLibrary';
 import './drills.css';
 
@@ -19,15 +21,13 @@ function Screen() {
           and what has to change afterwards.
         </p>
       </header>
+      <ExerciseMark />
+      <DrillRuns />
       <ScenarioLibrary />
       <CollectionEditor config={correctiveActionsConfig} />
       <aside className="empty-state compact" data-testid="empty-state">
         <h2>Coming to this section</h2>
         <ul>
-          <li>
-            Running a drill on a clock kept by the host, at 1× to 60×, with the projector and a participants’
-            view
-          </li>
           <li>The drill log scored against what was expected, and each objective rated P, S, M or U</li>
           <li>Replay, and an after-action report marked EXERCISE</li>
         </ul>

@@ -1,5 +1,15 @@
 import { defineArea } from '../types';
 import { addScenarios } from './commands';
+import {
+  controlClock,
+  createRun,
+  finishDrill,
+  fireDue,
+  fireInject,
+  jumpDrill,
+  startDrill,
+} from './run-commands';
+import { logAction, playCard, setQuestion, writeCard } from './run-log';
 import { DrillRunSchema, DrillsSchema } from './run-schema';
 import { CorrectiveActionSchema, ScenarioSchema } from './schema';
 
@@ -17,5 +27,18 @@ export const drillsArea = defineArea({
     runs: { noun: 'drill run', schema: DrillRunSchema, label: (r) => r.scenario.name },
     correctiveActions: { noun: 'corrective action', schema: CorrectiveActionSchema, label: (a) => a.text },
   },
-  commands: [addScenarios],
+  commands: [
+    addScenarios,
+    createRun,
+    startDrill,
+    controlClock,
+    jumpDrill,
+    fireInject,
+    fireDue,
+    finishDrill,
+    writeCard,
+    playCard,
+    setQuestion,
+    logAction,
+  ],
 });
