@@ -1,5 +1,6 @@
 import { defineArea } from '../types';
 import { addScenarios } from './commands';
+import { REVIEW_COMMANDS } from './review-commands';
 import { DrillRunSchema, DrillsSchema } from './run-schema';
 import { CorrectiveActionSchema, ScenarioSchema } from './schema';
 
@@ -17,5 +18,5 @@ export const drillsArea = defineArea({
     runs: { noun: 'drill run', schema: DrillRunSchema, label: (r) => r.scenario.name },
     correctiveActions: { noun: 'corrective action', schema: CorrectiveActionSchema, label: (a) => a.text },
   },
-  commands: [addScenarios],
+  commands: [addScenarios, ...REVIEW_COMMANDS],
 });
