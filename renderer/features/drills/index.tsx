@@ -1,6 +1,7 @@
 import { CollectionEditor } from '../../components/collection/CollectionEditor';
 import type { Feature } from '../types';
 import { correctiveActionsConfig } from './corrective-actions';
+import { RunReviews } from './RunReviews';
 import { ScenarioLibrary } from './ScenarioLibrary';
 import './drills.css';
 
@@ -20,6 +21,7 @@ function Screen() {
         </p>
       </header>
       <ScenarioLibrary />
+      <RunReviews />
       <CollectionEditor config={correctiveActionsConfig} />
       <aside className="empty-state compact" data-testid="empty-state">
         <h2>Coming to this section</h2>
@@ -28,8 +30,6 @@ function Screen() {
             Running a drill on a clock kept by the host, at 1× to 60×, with the projector and a participants’
             view
           </li>
-          <li>The drill log scored against what was expected, and each objective rated P, S, M or U</li>
-          <li>Replay, and an after-action report marked EXERCISE</li>
         </ul>
       </aside>
     </div>
