@@ -42,6 +42,8 @@ const METHOD_TABLE: Record<Method, true> = {
   'workbook:compare': true,
   'export:print-pdf': true,
   'runbooks:recent-alerts': true,
+  'drills:share-replay': true,
+  'drills:shared-replay': true,
 };
 
 const EVENT_TABLE: Record<EventName, true> = {
@@ -50,6 +52,7 @@ const EVENT_TABLE: Record<EventName, true> = {
   'workbook:save-status': true,
   'app:menu-action': true,
   'runbooks:timers-expired': true,
+  'drills:replay-changed': true,
 };
 
 const has = (table: object, name: unknown): boolean => typeof name === 'string' && Object.hasOwn(table, name);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_DECISION_FILE_BYTES } from './areas/cab/decision-file';
 import type { SectionDiff } from './areas/cab/diff';
 import { DECISIONS, type DecisionKind } from './areas/cab/schema';
+import { ReplayShareSchema, type SharedReplay } from './areas/drills/replay';
 import type { AuditEntry } from './domain/audit';
 import { CommandSchema } from './domain/commands';
 import { type Identity, IdentitySchema } from './domain/identity';
@@ -109,6 +110,9 @@ export const METHODS = {
   }),
   /** Timer expiries this host raised in the last two minutes, for a window that just connected. */
   'runbooks:recent-alerts': none,
+  /** The replay the main window shows, for the projector to follow; null stops sharing. */
+  'drills:share-replay': ReplayShareSchema.nullable(),
+  'drills:shared-replay': none,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Method = keyof typeof METHODS;
@@ -304,6 +308,8 @@ export interface MethodResults {
   /** The PDF, base64. */
   'export:print-pdf': { base64: string };
   'runbooks:recent-alerts': TimerAlert[];
+  'drills:share-replay': SharedReplay | null;
+  'drills:shared-replay': SharedReplay | null;
 }
 
 export type MenuAction = 'undo' | 'redo' | 'open' | 'save-as' | 'new' | 'toggle-theme' | 'history';
@@ -337,6 +343,7 @@ export interface Events {
   'workbook:save-status': SaveStatus;
   'app:menu-action': MenuAction;
   'runbooks:timers-expired': { alerts: TimerAlert[] };
+  'drills:replay-changed': SharedReplay | null;
 }
 export type EventName = keyof Events;
 export const EVENT_NAMES = [
@@ -345,6 +352,7 @@ export const EVENT_NAMES = [
   'workbook:save-status',
   'app:menu-action',
   'runbooks:timers-expired',
+  'drills:replay-changed',
 ] as const satisfies readonly EventName[];
 
 /** An error as it crosses the bridge: a code for programs, a message and place for people. */

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { SharedReplay } from '../../shared/areas/drills/replay';
 import type { HostApi } from '../../shared/contract';
 import { WORKBOOK_SUFFIX } from '../../shared/domain/limits';
 import { AutoPromoter } from './auto-promote';
@@ -98,6 +99,7 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
   const drills = new DrillService(session, now);
   events.on('workbook:changed', () => drills.schedule());
   events.on('session:state-changed', () => drills.schedule());
+  let replay: SharedReplay | null = null;
   const files = new WorkbookFiles(
     ctx,
     session,
@@ -187,6 +189,14 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
       return { base64: Buffer.from(await options.shell.printToPdf(html)).toString('base64') };
     },
     'runbooks:recent-alerts': async () => timers.recentAlerts(),
+    // The replay the main window shows, kept in memory only (it is a view, not a change to the
+    // workbook) and pushed to every window so the projector follows it.
+    'drills:share-replay': async (share) => {
+      replay = share ? { ...share, setAt: now().getTime() } : null;
+      events.emit('drills:replay-changed', replay);
+      return replay;
+    },
+    'drills:shared-replay': async () => replay,
   };
 
   return {

@@ -1,3 +1,4 @@
+import type { ActionOutcome } from '../../shared/areas/drills/scoring';
 import type { KpiStatus } from '../../shared/areas/pilot/kpis';
 import type { Call } from '../../shared/areas/scorecard/schema';
 import type { Status } from '../../shared/areas/types';
@@ -34,9 +35,17 @@ const KPI: Record<KpiStatus, { word: string; icon: string; tone: Tone }> = {
   'no-data': { word: 'No data', icon: '?', tone: 'muted' },
 };
 
+const OUTCOME: Record<ActionOutcome, { word: string; icon: string; tone: Tone }> = {
+  met: { word: 'Met', icon: '●', tone: 'ok' },
+  late: { word: 'Late', icon: '▲', tone: 'warn' },
+  missed: { word: 'Missed', icon: '■', tone: 'bad' },
+  'not-reached': { word: 'Not reached', icon: '○', tone: 'muted' },
+};
+
 export type BadgeKind =
   | { kind: 'call'; value: Call }
   | { kind: 'kpi'; value: KpiStatus }
+  | { kind: 'outcome'; value: ActionOutcome }
   | { kind: 'status'; value: Status }
   | { kind: 'gate'; value: GateStatus; stale?: boolean };
 
@@ -44,6 +53,7 @@ export function badgeText(b: BadgeKind): { word: string; icon: string; tone: Ton
   if (b.kind === 'call') return CALL[b.value];
   if (b.kind === 'status') return STATUS[b.value];
   if (b.kind === 'kpi') return KPI[b.value];
+  if (b.kind === 'outcome') return OUTCOME[b.value];
   if (b.stale && b.value === 'inconclusive') return { word: 'Stale', icon: '○', tone: 'muted' };
   return GATE[b.value];
 }

@@ -1,6 +1,7 @@
 import { type CSSProperties, useCallback, useEffect, useRef, useState } from 'react';
 import { clockTime, formatDuration } from '../../../shared/domain/format';
 import { bodyFontPx } from '../../../shared/domain/projector';
+import { ProjectorReplay } from '../../features/drills/ProjectorReplay';
 import { ProjectorTimerAlert } from '../../features/runbooks/ProjectorTimers';
 import { useAppStore } from '../../store/app-store';
 import { ApprovalBanner } from './ApprovalBanner';
@@ -71,6 +72,7 @@ function Content({ board, now }: { board: Board; now: number }) {
       {board.source === 'stale' ? <StaleBanner board={board} model={model} /> : null}
       <ApprovalBanner />
       <ProjectorTimerAlert />
+      <ProjectorReplay />
       <div className="pj-top">
         <VerdictPanel model={model} />
         <WavePanel model={model} now={now} />

@@ -3,6 +3,7 @@ import type { Feature } from '../types';
 import { correctiveActionsConfig } from './corrective-actions';
 import { ExerciseMark } from './DrillClock';
 import { DrillRuns } from './DrillRuns';
+import { RunReviews } from './RunReviews';
 import { ScenarioLibrary } from './ScenarioLibrary';
 import './drills.css';
 
@@ -24,14 +25,8 @@ function Screen() {
       <ExerciseMark />
       <DrillRuns />
       <ScenarioLibrary />
+      <RunReviews />
       <CollectionEditor config={correctiveActionsConfig} />
-      <aside className="empty-state compact" data-testid="empty-state">
-        <h2>Coming to this section</h2>
-        <ul>
-          <li>The drill log scored against what was expected, and each objective rated P, S, M or U</li>
-          <li>Replay, and an after-action report marked EXERCISE</li>
-        </ul>
-      </aside>
     </div>
   );
 }

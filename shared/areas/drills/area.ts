@@ -1,5 +1,6 @@
 import { defineArea } from '../types';
 import { addScenarios } from './commands';
+import { REVIEW_COMMANDS } from './review-commands';
 import {
   controlClock,
   createRun,
@@ -40,5 +41,6 @@ export const drillsArea = defineArea({
     playCard,
     setQuestion,
     logAction,
+    ...REVIEW_COMMANDS,
   ],
 });
