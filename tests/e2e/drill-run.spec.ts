@@ -73,14 +73,17 @@ test('a drill at 60×: injects on time in three windows, a card, a logged answer
   await page.getByTestId('run-scenario').selectOption('lib-permissions-outage');
   await page.getByTestId('run-this-scenario').click();
   const run = page.getByTestId('drill-run');
-  await expect(run.getByTestId('exercise-mark')).toBeVisible();
+  await expect(run).toBeVisible();
+  await expect(page.getByTestId('exercise-mark')).toBeVisible();
 
   const projector = await context.newPage();
   await projector.goto(`${host.url}#/projector`);
   await expect(projector.getByTestId('projector')).toHaveAttribute('data-state', 'live');
   const participant = await context.newPage();
-  await participant.goto(`${host.url}#/drill-room`);
-  await expect(participant.getByTestId('participant-waiting')).toBeVisible();
+  // Opened from the facilitator's link, as the facilitator would (it names the run).
+  const link = await run.getByTestId('open-participant').getAttribute('href');
+  await participant.goto(`${host.url}${link}`);
+  await expect(participant.getByTestId('drill-state')).toHaveText('not started');
 
   await run.getByTestId('start-speed').selectOption('60');
   await run.getByTestId('drill-start').click();

@@ -6,7 +6,7 @@ import type { Workbook } from '../../../shared/schema/workbook';
 import { newId } from '../../components/collection/draft';
 import { useCommand } from '../../components/use-command';
 import { useNow } from '../../components/use-now';
-import { DrillClockFace, ExerciseMark, FiredItem } from './DrillClock';
+import { DrillClockFace, FiredItem } from './DrillClock';
 import { RunLog } from './RunLog';
 import { RunTools } from './RunTools';
 
@@ -64,7 +64,6 @@ export function RunView({
   const next = upcoming(run);
   return (
     <section className="collection drill-run" data-testid="drill-run" aria-labelledby="drill-run-title">
-      <ExerciseMark />
       <div className="collection-head">
         <div>
           <h2 id="drill-run-title">Drill: {run.scenario.name}</h2>
@@ -277,7 +276,7 @@ function Hand({ run, readOnly }: { run: DrillRun; readOnly: boolean }) {
           </li>
         ))}
       </ul>
-      <div className="form-grid">
+      <div className="card-form">
         <div className="field">
           <label htmlFor={`${id}-t`}>Card title</label>
           <input
@@ -298,7 +297,7 @@ function Hand({ run, readOnly }: { run: DrillRun; readOnly: boolean }) {
             data-testid="card-to"
           />
         </div>
-        <div className="field span-lg">
+        <div className="field">
           <label htmlFor={`${id}-d`}>What they are told</label>
           <textarea
             id={`${id}-d`}
