@@ -132,7 +132,9 @@ test('a drill at 60×: injects on time in three windows, a card, a logged answer
   await seen('inj-3');
   await expect(participant.getByTestId('fired-inj-3')).toContainText('fired now');
   await expect(participant.getByTestId('fired-inj-3')).not.toContainText('T+30:00');
-  await run.getByTestId('drill-pause').click();
+  // Resume from the keyboard: Space, with the focus on the page rather than on a button.
+  await page.locator('#main').focus();
+  await page.keyboard.press('Space');
   await expect(participant.getByTestId('drill-state')).toContainText('running at 60×');
   await seen('inj-2', 'T+15:00');
   await showsOnlyFired(participant, ['inj-1', 'inj-2', 'inj-3']);

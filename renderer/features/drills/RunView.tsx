@@ -39,14 +39,15 @@ export function RunView({
   const changeSpeed = (to: number) =>
     send({ type: 'drills.run-clock', runId: run.id, action: 'speed', speed: to });
 
-  // Shortcuts only while the drill runs, and never while typing in a field.
+  // Shortcuts only while the drill runs, never while typing in a field, and not on a focused
+  // button or link (Space would press it as well, toggling twice).
   useEffect(() => {
     if (!live || readOnly) return;
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       if (
         t &&
-        (t.closest('input, textarea, select, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey)
+        (t.closest('input, textarea, select, button, a, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey)
       )
         return;
       const current = run.clock?.speed ?? 1;
