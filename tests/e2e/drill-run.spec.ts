@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import { expect, test } from './fixtures';
 import { type Frame, send } from './projector-kit';
 
@@ -176,3 +177,35 @@ test('bad input on the run screen: a speed of 61 is refused by the host and chan
     ]),
   ).rejects.toThrow(/between 1× and 60×/);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the facilitator's and participants' screens of a running drill have no axe violations, ${theme}`, async ({
+    page,
+    context,
+    host,
+  }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await send(host, [
+      [
+        'workbook:dispatch-command',
+        {
+          type: 'drills.run-create',
+          runId: 'd-axe',
+          scenarioId: 'lib-permissions-outage',
+          facilitator: 'Fay',
+        },
+      ],
+      ['workbook:dispatch-command', { type: 'drills.run-start', runId: 'd-axe', speed: 1, severity: 'SEV2' }],
+      ['workbook:dispatch-command', { type: 'drills.run-question', runId: 'd-axe', index: 0 }],
+    ]);
+    await page.goto(`${host.url}#/drills`);
+    await page.getByTestId('drill-run-d-axe').getByTestId('open-drill-run').click();
+    await expect(page.getByTestId('fired-inj-1')).toBeVisible();
+    await expectNoViolations(page, `drill run (${theme})`);
+    const participant = await context.newPage();
+    await participant.emulateMedia({ colorScheme: theme });
+    await participant.goto(`${host.url}#/drill-room?run=d-axe`);
+    await expect(participant.getByTestId('fired-inj-1')).toBeVisible();
+    await expectNoViolations(participant, `participants' screen (${theme})`);
+  });
+}

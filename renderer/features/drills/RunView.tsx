@@ -3,9 +3,11 @@ import { formatDrillTime, MAX_SPEED, MIN_SPEED } from '../../../shared/areas/dri
 import type { DrillRun } from '../../../shared/areas/drills/run-schema';
 import { participantView, upcoming } from '../../../shared/areas/drills/run-view';
 import type { Workbook } from '../../../shared/schema/workbook';
+import { getBridge } from '../../bridge';
 import { newId } from '../../components/collection/draft';
 import { useCommand } from '../../components/use-command';
 import { useNow } from '../../components/use-now';
+import { pushToast } from '../../store/app-store';
 import { DrillClockFace, FiredItem } from './DrillClock';
 import { RunLog } from './RunLog';
 import { RunTools } from './RunTools';
@@ -47,7 +49,10 @@ export function RunView({
       const t = e.target as HTMLElement | null;
       if (
         t &&
-        (t.closest('input, textarea, select, button, a, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey)
+        (t.closest('input, textarea, select, button, a, [contenteditable]') ||
+          e.ctrlKey ||
+          e.metaKey ||
+          e.altKey)
       )
         return;
       const current = run.clock?.speed ?? 1;
@@ -75,6 +80,15 @@ export function RunView({
               target="_blank"
               rel="noopener"
               data-testid="open-participant"
+              onClick={(e) => {
+                // The desktop shell opens no windows for pages (only its own projector window).
+                if (getBridge().kind !== 'electron') return;
+                e.preventDefault();
+                pushToast(
+                  'info',
+                  `The desktop app cannot open the participants’ screen yet: run the app in web mode and open #/drill-room?run=${run.id} in a browser.`,
+                );
+              }}
             >
               open it in a new window
             </a>{' '}
