@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../shared/areas/drills/schema';
 import { CommandSchema } from '../../../shared/domain/commands';
 import { type Doc, execute, openDoc, undo } from '../../../shared/domain/history';
+import { shiftInstants } from '../../../shared/domain/timeshift';
 import { emptyWorkbook } from '../../../shared/schema/workbook';
 
 // The drill run commands through the reducer: start opens the drill's incident (drill: true) and
@@ -114,5 +115,32 @@ describe('drill run commands', () => {
       expect(() => send(doc, cmd, 1000), JSON.stringify(cmd)).toThrow(message);
     }
     expect(doc.wb).toBe(before);
+  });
+});
+
+describe('the sample moved to "now"', () => {
+  it("moves a drill's wall times (clock, fired, log, end) and leaves drill times alone", () => {
+    let doc = send(ready(), { type: 'drills.run-start', runId: 'd1', speed: 1, severity: 'SEV2' });
+    doc = send(doc, { type: 'drills.run-fire-due', runId: 'd1' });
+    doc = send(
+      doc,
+      {
+        type: 'drills.run-log',
+        runId: 'd1',
+        kind: 'note',
+        who: 'A',
+        text: 'x',
+        expectedId: '',
+        decision: '',
+      },
+      5000,
+    );
+    doc = send(doc, { type: 'drills.run-finish', runId: 'd1' }, 9000);
+    const DAY = 86_400_000;
+    const run = shiftInstants(doc.wb, DAY).drills.runs[0]!;
+    expect(run.clock).toEqual({ t0Wall: T0 + DAY, speed: 1, pausedAt: T0 + 9000 + DAY });
+    expect(run.endedAt).toBe(T0 + 9000 + DAY);
+    expect(run.fired[0]).toMatchObject({ drillMs: 0, wallMs: T0 + DAY });
+    expect(run.log[0]).toMatchObject({ drillMs: 5000, wallMs: T0 + 5000 + DAY });
   });
 });
