@@ -22,9 +22,13 @@ function fileNameFor(suggested: string): string {
 }
 
 /** Native dialogs, plus the projector window, which main owns and passes in. */
-export function createShellCapabilities(openProjector: () => Promise<void>): ShellCapabilities {
+export function createShellCapabilities(
+  openProjector: () => Promise<void>,
+  openParticipant: (runId: string) => Promise<void>,
+): ShellCapabilities {
   return {
     openProjector,
+    openParticipant,
     printToPdf,
     async chooseOpenPath() {
       const owner = BrowserWindow.getFocusedWindow();

@@ -27,6 +27,7 @@ import {
   createProjectorWindow,
   hardenSession,
   isAppWebContents,
+  participantUrl,
 } from './windows';
 
 // Electron main: app lifecycle and wiring only. Everything that can be tested without the
@@ -105,7 +106,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     samplePath,
     suggestedName: osUserName(),
-    shell: createShellCapabilities(openProjector),
+    shell: createShellCapabilities(openProjector, openParticipant),
   });
   await started.start();
   host = started;
@@ -158,6 +159,18 @@ async function openProjector(): Promise<void> {
   });
   // Remembering is a convenience: a settings file that cannot be written must not stop the board.
   await host?.projectorWindow.setOpen(true).catch(() => undefined);
+}
+
+/**
+ * A participants' screen for a drill run: an ordinary app window (hardened the same way) on the
+ * route that shows only what participants may see; the facilitator drags it to the room's screen.
+ */
+async function openParticipant(runId: string): Promise<void> {
+  createAppWindow({
+    preloadPath,
+    title: 'Drill room (EXERCISE) — Rollout War Room',
+    url: participantUrl(runId),
+  });
 }
 
 /** Serves dist/renderer under app://bundle with the same CSP as web mode (minus the socket). */

@@ -44,6 +44,7 @@ const METHOD_TABLE: Record<Method, true> = {
   'runbooks:recent-alerts': true,
   'drills:share-replay': true,
   'drills:shared-replay': true,
+  'drills:open-participant-window': true,
 };
 
 const EVENT_TABLE: Record<EventName, true> = {

@@ -8,6 +8,8 @@ export const APP_ORIGIN = 'app://bundle';
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 /** The board's hash route (PROJECTOR_ROUTE in renderer/app/routes.ts; main cannot import the renderer). */
 export const PROJECTOR_URL = `${APP_URL}#/projector`;
+/** A drill run's participants' screen (PARTICIPANT_ROUTE in renderer/features/drills/ParticipantPage.tsx). */
+export const participantUrl = (runId: string) => `${APP_URL}#/drill-room?run=${encodeURIComponent(runId)}`;
 
 const windows = new Set<BrowserWindow>();
 

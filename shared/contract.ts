@@ -10,6 +10,7 @@ import { MAX_WORKBOOK_BYTES } from './domain/limits';
 import type { Patch } from './domain/patches';
 import { type ProjectorSettings, ProjectorSettingsSchema } from './domain/projector';
 import { HeaderSchema, KindIdSchema, MappingSchema, type RememberedMapping } from './import/mapping-schema';
+import { entityId } from './schema/fields';
 import type { Workbook } from './schema/workbook';
 
 // The one typed API between renderer and host. The preload, the IPC registration, the web
@@ -113,6 +114,8 @@ export const METHODS = {
   /** The replay the main window shows, for the projector to follow; null stops sharing. */
   'drills:share-replay': ReplayShareSchema.nullable(),
   'drills:shared-replay': none,
+  /** Opens a window showing what the participants of a drill run see (desktop app only). */
+  'drills:open-participant-window': z.strictObject({ runId: entityId }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Method = keyof typeof METHODS;
@@ -310,6 +313,8 @@ export interface MethodResults {
   'runbooks:recent-alerts': TimerAlert[];
   'drills:share-replay': SharedReplay | null;
   'drills:shared-replay': SharedReplay | null;
+  /** False where the shell opens no windows (web mode: open the link in a browser tab). */
+  'drills:open-participant-window': { opened: boolean };
 }
 
 export type MenuAction = 'undo' | 'redo' | 'open' | 'save-as' | 'new' | 'toggle-theme' | 'history';

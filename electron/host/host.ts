@@ -197,6 +197,15 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
       return replay;
     },
     'drills:shared-replay': async () => replay,
+    'drills:open-participant-window': async ({ runId }) => {
+      const runs = session.workbook?.drills.runs ?? [];
+      if (!runs.some((r) => r.id === runId)) {
+        throw new HostError('not-found', `No drill run "${runId}" in the open workbook.`, 'runId');
+      }
+      if (!options.shell) return { opened: false };
+      await options.shell.openParticipant(runId);
+      return { opened: true };
+    },
   };
 
   return {

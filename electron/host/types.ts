@@ -7,6 +7,8 @@ export interface ShellCapabilities {
   chooseSavePath(suggestedName: string): Promise<string | null>;
   /** Opens or brings forward the projector window (full screen on a second display if any). */
   openProjector(): Promise<void>;
+  /** Opens a window on a drill run's participants' screen (#/drill-room?run=…). */
+  openParticipant(runId: string): Promise<void>;
   /** Prints an exported HTML page to PDF in a hidden, script-free window (desktop only). */
   printToPdf?(html: string): Promise<Uint8Array>;
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { formatDrillTime, MAX_SPEED, MIN_SPEED } from '../../../shared/areas/drills/clock';
 import type { DrillRun } from '../../../shared/areas/drills/run-schema';
 import { participantView, upcoming } from '../../../shared/areas/drills/run-view';
+import { messageOf } from '../../../shared/domain/format';
 import type { Workbook } from '../../../shared/schema/workbook';
 import { getBridge } from '../../bridge';
 import { newId } from '../../components/collection/draft';
@@ -81,13 +82,13 @@ export function RunView({
               rel="noopener"
               data-testid="open-participant"
               onClick={(e) => {
-                // The desktop shell opens no windows for pages (only its own projector window).
+                // A browser opens the link in a tab; the desktop shell opens pages in no window
+                // but its own, so it is asked for one.
                 if (getBridge().kind !== 'electron') return;
                 e.preventDefault();
-                pushToast(
-                  'info',
-                  `The desktop app cannot open the participants’ screen yet: run the app in web mode and open #/drill-room?run=${run.id} in a browser.`,
-                );
+                getBridge()
+                  .invoke('drills:open-participant-window', { runId: run.id })
+                  .catch((error: unknown) => pushToast('error', messageOf(error)));
               }}
             >
               open it in a new window

@@ -227,6 +227,7 @@ describe('workbook host: sessions that persist', () => {
           return answer;
         },
         openProjector: async () => undefined,
+        openParticipant: async () => undefined,
       },
     });
     await desktop.start();
@@ -244,5 +245,34 @@ describe('workbook host: sessions that persist', () => {
     expect(saved?.file?.path).toBe(answer);
     expect(asked).toEqual(['fernhill-outfitters-move-sales-to-compass-crm.rollout.json']);
     expect((await readJson(answer)).name).toBe('Fernhill Outfitters: move sales to Compass CRM');
+  });
+
+  it('opens a participants’ window only for a drill run the workbook has, and only in the desktop shell', async () => {
+    const web = makeHost(await tempDir());
+    await web.start();
+    const state = await web.api['workbook:open-sample'](undefined);
+    const runId = state.workbook!.drills.runs[0]!.id;
+    expect(await web.api['drills:open-participant-window']({ runId })).toEqual({ opened: false });
+    expect(await invoke(web.api, 'drills:open-participant-window', { runId: 'no-such-run' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: 'No drill run "no-such-run" in the open workbook.' },
+    });
+
+    const opened: string[] = [];
+    const desktop = makeHost(await tempDir(), {
+      shell: {
+        chooseOpenPath: async () => null,
+        chooseSavePath: async () => null,
+        openProjector: async () => undefined,
+        openParticipant: async (id) => void opened.push(id),
+      },
+    });
+    await desktop.start();
+    await desktop.api['workbook:open-sample'](undefined);
+    expect(await desktop.api['drills:open-participant-window']({ runId })).toEqual({ opened: true });
+    expect(await invoke(desktop.api, 'drills:open-participant-window', { runId: '../x' })).toMatchObject({
+      ok: false,
+    });
+    expect(opened).toEqual([runId]);
   });
 });
