@@ -5,8 +5,10 @@ import type { HostApi } from '../../shared/contract';
 import { WORKBOOK_SUFFIX } from '../../shared/domain/limits';
 import { AutoPromoter } from './auto-promote';
 import { BackupStore } from './backups';
+import { platformBootClock } from './boot-clock';
 import { CabService, refuseHostOnly } from './cab-service';
 import { compareWith } from './compare-files';
+import { DrillService } from './drill-service';
 import { type DurableFs, nodeDurableFs } from './durable-write';
 import { HostError } from './errors';
 import { Emitter } from './events';
@@ -83,10 +85,20 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
   const promoter = new AutoPromoter(session, now);
   // A reading that makes the last gate pass promotes an automatic wave at once, not at the next tick.
   events.on('workbook:changed', () => queueMicrotask(() => void promoter.check()));
-  const timers = new TimerService(session, events, now, options.monotonic ?? (() => performance.now()));
+  const timers = new TimerService(
+    session,
+    events,
+    now,
+    options.monotonic ?? (() => performance.now()),
+    options.bootClock === undefined ? platformBootClock() : options.bootClock,
+  );
   // Every change and every open may move the earliest deadline.
   events.on('workbook:changed', () => timers.schedule());
   events.on('session:state-changed', () => timers.schedule());
+  // The drill clock waits for the next inject the same way (drill-service.ts).
+  const drills = new DrillService(session, now);
+  events.on('workbook:changed', () => drills.schedule());
+  events.on('session:state-changed', () => drills.schedule());
   let replay: SharedReplay | null = null;
   const files = new WorkbookFiles(
     ctx,
@@ -196,10 +208,12 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
       await files.start();
       promoter.start();
       timers.start();
+      drills.start();
     },
     tick: async () => {
       await promoter.check();
       await timers.check();
+      await drills.check();
     },
     noteResume: () => timers.noteResume(),
     openPath: (path) => files.openChosen(path),
@@ -210,6 +224,7 @@ export function createHost(options: HostOptions, internals: HostInternals = {}):
     close: async () => {
       promoter.stop();
       timers.stop();
+      drills.stop();
       await files.close();
     },
   };

@@ -12,10 +12,11 @@ import type { Session } from './session';
 // restart; a timer that expired while the app was closed alerts once when the file opens.
 // Every window gets the alert as an event; the Electron shell also shows a system notification.
 //
-// Wall-clock jumps: a once-a-second check compares the wall clock with a monotonic one; a jump
+// Wall-clock jumps: a once-a-second check compares the wall clock with a steady one; a jump
 // (manual change, NTP step) moves every running deadline by the jump (timer.rebase), so the
-// remaining time stays right. After the machine sleeps, the shell says so (noteResume) and the
-// gap counts as time that passed.
+// remaining time stays right. Sleep is time that passed: on Linux the steady clock is the boot
+// clock, which counts through sleep, so web mode needs no one to say the machine slept;
+// elsewhere the shell says so (noteResume) and the gap counts.
 
 export const TIMER_KEEPER: Identity = { name: 'Timer', role: 'Host clock' };
 /** Re-check at least this often, whatever the next deadline (a cheap guard against drift). */
@@ -39,6 +40,7 @@ export class TimerService {
     private readonly events: Emitter,
     private readonly now: () => Date,
     private readonly monotonic: () => number,
+    private readonly boot: (() => number) | null = null,
   ) {}
 
   start(): void {
@@ -95,7 +97,10 @@ export class TimerService {
   private async run(): Promise<void> {
     const wb = this.session.workbook;
     if (!wb || !this.session.isWritable) return;
-    const jump = this.jumps.sample({ wall: this.now().getTime(), mono: this.monotonic() }, this.slept);
+    const jump = this.jumps.sample(
+      { wall: this.now().getTime(), mono: this.monotonic(), boot: this.boot?.() ?? null },
+      this.slept,
+    );
     this.slept = false;
     if (jump !== 0) {
       await this.session

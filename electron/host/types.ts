@@ -30,6 +30,11 @@ export interface HostOptions {
   now?: () => Date;
   /** A monotonic clock (ms) for tests of wall-clock jumps; defaults to performance.now(). */
   monotonic?: () => number;
+  /**
+   * A clock (ms) that counts through sleep and ignores wall-clock changes, for the timers' jump
+   * check; defaults to the platform's (Linux: CLOCK_BOOTTIME), null where there is none.
+   */
+  bootClock?: (() => number) | null;
 }
 
 export interface Host {

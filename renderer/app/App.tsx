@@ -4,6 +4,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { AREAS } from '../../shared/areas';
 import { ChangedSinceBanner } from '../features/cab/ChangedSinceBanner';
 import { REVIEW_ROUTE, ReviewMode } from '../features/cab/ReviewMode';
+import { PARTICIPANT_ROUTE, ParticipantPage } from '../features/drills/ParticipantPage';
 import { FEATURES } from '../features/registry';
 import { useTimerAlertListener } from '../features/runbooks/alerts';
 import { problemKey, useAppStore } from '../store/app-store';
@@ -100,6 +101,7 @@ function Root() {
   // Timer expiries reach the projector as a banner (the main window raises them as toasts).
   useTimerAlertListener(location !== PROJECTOR_ROUTE);
   if (location === PROJECTOR_ROUTE) return <ProjectorBoard />;
+  if (location.split('?')[0] === PARTICIPANT_ROUTE) return <ParticipantPage />;
   return location === REVIEW_ROUTE ? <ReviewMode /> : <Shell />;
 }
 

@@ -71,6 +71,32 @@ export const RUNBOOKS_CHAPTER = chapter((at) => {
     } as Command);
   });
 
+  // Tomás made the incident comms this rollout's own: the sales teams read "Compass", not "the
+  // service", and the customer notice says what is safe and who handles the urgent cases.
+  const TEMPLATES = [
+    {
+      id: 'tpl-internal',
+      audience: 'internal',
+      name: 'Compass war-room update',
+      body: '[{{severity}}] Compass: {{incident}} ({{status}}, {{now}})\n\nWave {{wave}}, go/no-go {{verdict}}.\nWho feels it: {{impact}}\nWhat we are doing: {{actions}}\n\nCommander {{commander}} · comms {{comms_lead}} · next update by {{next_update}}',
+    },
+    {
+      id: 'tpl-customer',
+      audience: 'customer',
+      name: 'Customer notice from the sales desk',
+      body: 'You may notice {{impact}} when you work with our sales team today.\n\nWe know and are on it ({{status}}). Quotes and orders already sent to you are safe; if one is urgent, reply to this note and the sales desk will handle it by hand.\n\nNext update by {{next_update}}.',
+    },
+    {
+      id: 'tpl-executive',
+      audience: 'executive',
+      name: 'Compass summary for the steering group',
+      body: '{{incident}} ({{severity}}) as of {{now}}\n\nConditions: {{conditions}}\nActions: {{actions}}\nNeeds from you: {{needs}}\n\nRollout: {{wave}}, go/no-go {{verdict}}. Led by {{commander}}; next summary by {{next_update}}.',
+    },
+  ];
+  TEMPLATES.forEach((item, i) => {
+    cmd(-20 * DAY + i * MIN, tomas, { type: 'item.add', collection: 'runbooks.templates', item } as Command);
+  });
+
   // The rehearsal, on a drill incident: passed, with the escalation step skipped and why.
   const R = -18 * DAY;
   cmd(R, dmitri, {
@@ -182,6 +208,14 @@ export const RUNBOOKS_CHAPTER = chapter((at) => {
   } as Command);
   log(-10 * MIN + 30_000, dmitri, 'milestone', 'acknowledged', 'Dmitri takes command');
   log(-5 * MIN, amara, 'observation', '', '5xx at 2.6% and climbing in the UK; Ireland flat at 1.1%');
+  // Amara logged the reading when she typed it up; the dashboard has it 40 s earlier. The
+  // timeline shows the corrected time with the first one beside it.
+  cmd(-4 * MIN, amara, {
+    type: 'incident.correct',
+    incidentId: inc,
+    entryId: 'e-11',
+    at: iso(-5 * MIN - 40_000),
+  } as Command);
   log(-3 * MIN, dmitri, 'decision', '', 'Hold wave 2 where it is; no new tenants until triage ends');
   // The bridge waits for the CAB chair before deciding: the clocks are paused, so the sample
   // opens with them showing (press Resume); running ones would be long overdue in an old copy.

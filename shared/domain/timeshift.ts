@@ -24,8 +24,12 @@ export function shiftInstants<T>(value: T, deltaMs: number): T {
   return walk(value, (s) => new Date(Date.parse(s) + deltaMs).toISOString()) as T;
 }
 
-/** Runbook timers keep their deadlines as epoch ms (runbooks/schema.ts): they move too. */
-const EPOCH_KEYS = new Set(['deadline', 'firedAt']);
+/**
+ * Runbook timers keep their deadlines as epoch ms (runbooks/schema.ts), and a drill run its clock,
+ * fired injects, log and end (drills/run-schema.ts): they move too. Only numbers move, so a
+ * runbook run's ISO `endedAt` is moved as an instant like any other.
+ */
+const EPOCH_KEYS = new Set(['deadline', 'firedAt', 't0Wall', 'pausedAt', 'wallMs', 'endedAt']);
 
 /** `epochs`: also move the timers' epoch-ms fields (never when looking for the newest change). */
 function walk(value: unknown, onInstant: (s: string) => string, epochs = true): unknown {

@@ -5,6 +5,7 @@ import { REPO } from '../support/web-host';
 import { benchCharts } from './charts';
 import { benchDurableChange } from './durable-change';
 import { benchFirstPaint } from './first-paint';
+import { benchHiddenTimer } from './hidden-timer';
 import { benchImport } from './import';
 import { benchOpen } from './open';
 import { benchPlanHash } from './plan-hash';
@@ -124,6 +125,13 @@ async function main(): Promise<number> {
     });
     await step('stakeholder map', async () => {
       results.push(...(await benchStakeholdersMap({ dir, sample: sample.bytes, quick })));
+    });
+    // Three minutes in the background (a minute throttled, two frozen); --quick: 40 s.
+    await step('hidden timer', async () => {
+      const hiddenMs = quick ? 40_000 : 180_000;
+      results.push(
+        ...(await benchHiddenTimer({ dir, sample: sample.bytes, hiddenMs, frozenAfterMs: hiddenMs / 3 })),
+      );
     });
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ const OUT = 'docs/screenshots';
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(theme, () => {
-    test.use({ colorScheme: theme, viewport: { width: 1440, height: 1200 } });
+    test.use({ colorScheme: theme, viewport: { width: 1440, height: 1200 }, timezoneId: 'UTC' });
 
     test('runbook run, timeline and comms', async ({ page, host }) => {
       await page.goto(`${host.url}#/runbooks`);
@@ -21,7 +21,28 @@ for (const theme of ['light', 'dark'] as const) {
       const run = page.getByTestId('run-run-live');
       await run.scrollIntoViewIfNeeded();
       await run.screenshot({ path: join(OUT, `runbook-run-${theme}.png`) });
+      // The step editor with its links to stop conditions and waves.
+      const steps = page.getByRole('region', { name: 'Steps of Roll back a wave' });
+      await steps.getByTestId('step-title').fill('Check sign-ins recover');
+      await steps.getByTestId('step-stops').getByRole('checkbox', { name: 'SSO login success' }).check();
+      await steps.getByTestId('step-waves').getByRole('checkbox', { name: 'Wave 2: early regions' }).check();
+      await steps.scrollIntoViewIfNeeded();
+      await steps.screenshot({ path: join(OUT, `runbook-steps-${theme}.png`) });
+      // The timeline: the sample's corrected observation shows its first time; a correction that
+      // would put "acknowledged" before "detected" is refused in its row, saying why.
       const incident = page.getByTestId('incident-inc-api-5xx');
+      // The sample is moved to today, so the refused time is a minute before its "detected".
+      const detected = await incident
+        .getByTestId('timeline-entry')
+        .filter({ hasText: 'detected' })
+        .getByTestId('entry-time')
+        .textContent();
+      await incident.getByRole('button', { name: /^Correct the time of acknowledged/ }).click();
+      const input = incident.getByTestId('correct-at');
+      const early = Date.parse(`${(await input.inputValue()).slice(0, 10)}T${detected}Z`) - 60_000;
+      await input.fill(new Date(early).toISOString().slice(0, 19));
+      await incident.getByTestId('correct-save').click();
+      await expect(incident.getByTestId('correct-error')).toContainText('cannot come before');
       await incident.scrollIntoViewIfNeeded();
       await incident.screenshot({ path: join(OUT, `timeline-${theme}.png`) });
       const composer = page.getByTestId('comms-composer');

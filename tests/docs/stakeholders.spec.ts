@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../e2e/fixtures';
 
 // Pictures of step 3 for README, from the sample: coverage with its gaps, the power/interest
-// grid, the change network, the list view, the ADKAR trend and the resistance log.
+// grid, the change network, the list view, the ADKAR trend, the resistance log and decision rights.
 
 const OUT = 'docs/screenshots';
 
@@ -35,6 +35,7 @@ for (const theme of ['light', 'dark'] as const) {
       await shotOf(page, 'list-view', join(OUT, `stakeholders-list-${theme}.png`));
       await shotOf(page, 'adkar-panel', join(OUT, `stakeholders-adkar-${theme}.png`));
       await shotOf(page, 'resistance-panel', join(OUT, `stakeholders-resistance-${theme}.png`));
+      await shotOf(page, 'decisions-panel', join(OUT, `stakeholders-decisions-${theme}.png`));
     });
   });
 }

@@ -1,4 +1,5 @@
 import { clockTime, formatDuration } from '../../../shared/domain/format';
+import { ProjectorDrill } from '../../features/drills/ProjectorDrill';
 import { ProjectorTimers } from '../../features/runbooks/ProjectorTimers';
 import type { BoardModel, BoardPoll, BoardPosition } from './board-model';
 import { Panel } from './Panel';
@@ -154,6 +155,7 @@ function PollOutcome({
 export function TimersSlot({ now }: { now: number }) {
   return (
     <div className="pj-timers-slot" data-slot="timers" data-testid="projector-timers-slot">
+      <ProjectorDrill now={now} />
       <ProjectorTimers now={now} />
     </div>
   );

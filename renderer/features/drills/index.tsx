@@ -1,6 +1,8 @@
 import { CollectionEditor } from '../../components/collection/CollectionEditor';
 import type { Feature } from '../types';
 import { correctiveActionsConfig } from './corrective-actions';
+import { ExerciseMark } from './DrillClock';
+import { DrillRuns } from './DrillRuns';
 import { RunReviews } from './RunReviews';
 import { ScenarioLibrary } from './ScenarioLibrary';
 import './drills.css';
@@ -20,18 +22,11 @@ function Screen() {
           and what has to change afterwards.
         </p>
       </header>
+      <ExerciseMark />
+      <DrillRuns />
       <ScenarioLibrary />
       <RunReviews />
       <CollectionEditor config={correctiveActionsConfig} />
-      <aside className="empty-state compact" data-testid="empty-state">
-        <h2>Coming to this section</h2>
-        <ul>
-          <li>
-            Running a drill on a clock kept by the host, at 1× to 60×, with the projector and a participants’
-            view
-          </li>
-        </ul>
-      </aside>
     </div>
   );
 }

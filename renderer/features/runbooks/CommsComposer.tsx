@@ -27,10 +27,13 @@ export function CommsComposer({
   wb,
   incident,
   readOnly,
+  onSent,
 }: {
   wb: Workbook;
   incident: Incident;
   readOnly: boolean;
+  /** Called once the host logged the message as sent (a drill logs the use in its own log). */
+  onSent?: (audience: Audience, text: string) => void;
 }) {
   const id = useId();
   const now = useNow(15_000);
@@ -122,7 +125,11 @@ export function CommsComposer({
           type="button"
           className="btn small primary"
           disabled={readOnly || cmd.busy}
-          onClick={() => void cmd.run({ type: 'comms.sent', incidentId: incident.id, audience, text })}
+          onClick={() =>
+            void cmd.run({ type: 'comms.sent', incidentId: incident.id, audience, text }, () =>
+              onSent?.(audience, text),
+            )
+          }
           data-testid="comms-sent"
         >
           Mark as sent

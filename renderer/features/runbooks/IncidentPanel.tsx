@@ -1,10 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import {
-  currentRoles,
-  figureText,
-  inTimeOrder,
-  responseFigures,
-} from '../../../shared/areas/runbooks/milestones';
+import { currentRoles, figureText, responseFigures } from '../../../shared/areas/runbooks/milestones';
 import {
   ENTRY_KINDS,
   type Incident,
@@ -12,21 +7,16 @@ import {
   ROLE_LABELS,
   ROLES,
 } from '../../../shared/areas/runbooks/schema';
-import { clockTime } from '../../../shared/domain/format';
 import type { Workbook } from '../../../shared/schema/workbook';
 import { useCommand } from '../../components/use-command';
 import { formatWhen } from '../../components/when';
 import { ImportDialog } from '../../import/ImportDialog';
+import { localInput, TimelineTable } from './TimelineTable';
 
 // One incident: who holds each role now (hand-overs recorded), the response figures (each says
 // which milestone it is missing), and the timeline, always shown in time order. A milestone out
-// of order is refused with the reason next to the form; a corrected time shows the original.
-
-/** "2026-11-24T10:05" in local time, for a datetime-local input. */
-const localInput = (ms: number) => {
-  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
-};
+// of order is refused with the reason next to the form; a time logged wrong is corrected on its
+// row (TimelineTable.tsx), and the original is kept beside it.
 
 function LogForm({ incident }: { incident: Incident }) {
   const id = useId();
@@ -218,39 +208,7 @@ export function IncidentPanel({
         ))}
       </dl>
       {readOnly ? null : <RoleForm incident={incident} />}
-      <div className="table-wrap">
-        <table className="items timeline" data-testid="timeline">
-          <caption className="visually-hidden">Timeline of {incident.title}, in time order</caption>
-          <thead>
-            <tr>
-              <th>Time</th>
-              <th>Kind</th>
-              <th>What</th>
-              <th>Who</th>
-            </tr>
-          </thead>
-          <tbody>
-            {inTimeOrder(incident.timeline).map((e) => (
-              <tr key={e.id} data-testid="timeline-entry" data-kind={e.kind}>
-                <td className="nowrap">
-                  {e.approximate ? '≈ ' : ''}
-                  {clockTime(e.at)}
-                  {e.originalAt ? (
-                    <span className="muted small block">first logged {clockTime(e.originalAt)}</span>
-                  ) : null}
-                </td>
-                <td className="nowrap">
-                  <span className={`tag${e.kind === 'alert' ? ' tag-danger' : ''}`}>
-                    {e.kind === 'milestone' ? e.milestone : e.kind}
-                  </span>
-                </td>
-                <td className="wide pre">{e.text}</td>
-                <td className="nowrap">{e.author}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TimelineTable incident={incident} readOnly={readOnly} />
       {incident.timeline.length === 0 ? <p className="collection-empty">Nothing logged yet.</p> : null}
       {readOnly ? null : <LogForm incident={incident} />}
       {readOnly ? null : <TimelineImport />}

@@ -1,7 +1,8 @@
 import { AUDIENCE_LABELS } from '../../../shared/areas/runbooks/schema';
-import { clock, overdue, remaining } from '../../../shared/areas/runbooks/timers';
+import { clock, overdue, remaining, timerText } from '../../../shared/areas/runbooks/timers';
 import { useAppStore } from '../../store/app-store';
 import { dismissTimerAlerts, useTimerAlerts } from './alerts';
+import { useFrameNow } from './use-frame-now';
 
 // The timers on the projector: every running or paused timer as a clock the back row can read,
 // comms cadence as "next update due in 07:42" per audience, and an expiry as a banner (word,
@@ -12,9 +13,15 @@ import { dismissTimerAlerts, useTimerAlerts } from './alerts';
 // forever while the board draws from its cache (no session yet).
 const NONE: readonly never[] = [];
 
-export function ProjectorTimers({ now }: { now: number }) {
+/**
+ * `boardNow` is the board's once-a-second clock; the countdowns draw with their own frame clock
+ * instead (use-frame-now.ts), so they are right on the first frame after the projector's page
+ * comes back from the background, and never a tick behind.
+ */
+export function ProjectorTimers(_: { now?: number }) {
   const timers = useAppStore((s) => s.session?.workbook?.runbooks.timers ?? NONE);
   const incidents = useAppStore((s) => s.session?.workbook?.runbooks.incidents ?? NONE);
+  const now = useFrameNow((t) => timers.map((x) => timerText(x, t)).join('|'));
   const shown = timers
     .filter((t) => t.state === 'running' || t.state === 'paused')
     .sort((a, b) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity))

@@ -116,6 +116,24 @@ function StepControls({ run, stepId, readOnly }: { run: Run; stepId: string; rea
   );
 }
 
+/**
+ * What a step acts on: the runbook's current links (a run records no copy of them), each named,
+ * so the person running it sees which stop condition and wave the step is about.
+ */
+function StepLinks({ wb, run, stepId }: { wb: Workbook; run: Run; stepId: string }) {
+  const step = wb.runbooks.runbooks.find((b) => b.id === run.runbookId)?.steps.find((x) => x.id === stepId);
+  if (!step || step.stopConditionIds.length + step.waveIds.length === 0) return null;
+  const stops = step.stopConditionIds.map(
+    (id) => wb.success.stopConditions.find((c) => c.id === id)?.metric ?? id,
+  );
+  const waves = step.waveIds.map((id) => wb.waves.waves.find((w) => w.id === id)?.name ?? id);
+  return (
+    <span className="muted small block" data-testid="run-step-links">
+      acts on {[...stops.map((n) => `stop condition ${n}`), ...waves.map((n) => `wave ${n}`)].join(' · ')}
+    </span>
+  );
+}
+
 const took = (s: Run['steps'][number]) =>
   s.startedAt && s.endedAt ? formatDuration(Date.parse(s.endedAt) - Date.parse(s.startedAt)) : '';
 
@@ -156,7 +174,10 @@ export function RunView({ wb, run, readOnly }: { wb: Workbook; run: Run; readOnl
           {run.steps.map((s) => (
             <tr key={s.stepId} data-testid={`run-step-${s.stepId}`}>
               <td className="nowrap">{PHASE_LABELS[s.phase]}</td>
-              <td className="strong">{s.title}</td>
+              <td>
+                <span className="strong">{s.title}</span>
+                <StepLinks wb={wb} run={run} stepId={s.stepId} />
+              </td>
               <td>{s.ownerRole}</td>
               <td className="nowrap">{s.timeboxMin} min</td>
               <td data-testid="run-step-status">

@@ -9,17 +9,61 @@ import {
 import type { Workbook } from '../../../shared/schema/workbook';
 import { useCommand } from '../../components/use-command';
 
-// A runbook's steps: in order, each with its phase, owner role, timebox and checklist; moved up
-// or down, removed, or added. What the host refuses (a zero timebox) is shown next to the form.
+// A runbook's steps: in order, each with its phase, owner role, timebox, checklist and the stop
+// conditions and waves it acts on (checkboxes: Tab and Space); moved up or down, removed, or
+// added. What the host refuses (a zero timebox, a link to something gone) is shown by the form.
 
-const blank = { phase: 'detection', title: '', ownerRole: '', timebox: '5', checklist: '' };
+/** A group of checkboxes; says so when the workbook has nothing to link to yet. */
+function LinkPicker({
+  legend,
+  options,
+  picked,
+  onToggle,
+  testId,
+}: {
+  legend: string;
+  options: { id: string; label: string }[];
+  picked: readonly string[];
+  onToggle(id: string, on: boolean): void;
+  testId: string;
+}) {
+  return (
+    <fieldset className="link-picker" data-testid={testId}>
+      <legend>{legend}</legend>
+      {options.length === 0 ? <span className="muted small">none in this workbook</span> : null}
+      {options.map((o) => (
+        <label key={o.id} className="check">
+          <input
+            type="checkbox"
+            checked={picked.includes(o.id)}
+            onChange={(e) => onToggle(o.id, e.target.checked)}
+          />{' '}
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+const blank = {
+  phase: 'detection',
+  title: '',
+  ownerRole: '',
+  timebox: '5',
+  checklist: '',
+  stopConditionIds: [] as string[],
+  waveIds: [] as string[],
+};
+type Links = 'stopConditionIds' | 'waveIds';
 
 export function StepsEditor({ wb, book, readOnly }: { wb: Workbook; book: Runbook; readOnly: boolean }) {
   const id = useId();
   const cmd = useCommand();
   const [draft, setDraft] = useState(blank);
-  const set = (k: keyof typeof blank) => (e: { target: { value: string } }) =>
+  const set = (k: Exclude<keyof typeof blank, Links>) => (e: { target: { value: string } }) =>
     setDraft({ ...draft, [k]: e.target.value });
+  const toggle = (k: Links, linkId: string, on: boolean) =>
+    setDraft({ ...draft, [k]: on ? [...draft[k], linkId] : draft[k].filter((x) => x !== linkId) });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const timebox = Number(draft.timebox);
@@ -35,8 +79,8 @@ export function StepsEditor({ wb, book, readOnly }: { wb: Workbook; book: Runboo
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
-      stopConditionIds: [],
-      waveIds: [],
+      stopConditionIds: draft.stopConditionIds,
+      waveIds: draft.waveIds,
     };
     // The schema the host applies, checked here first so the message names the field plainly.
     const checked = StepSchema.safeParse(step);
@@ -47,6 +91,7 @@ export function StepsEditor({ wb, book, readOnly }: { wb: Workbook; book: Runboo
     void cmd.run({ type: 'runbook.step-save', runbookId: book.id, step }, () => setDraft(blank));
   };
   const stopName = (sid: string) => wb.success.stopConditions.find((s) => s.id === sid)?.metric ?? sid;
+  const waveName = (wid: string) => wb.waves.waves.find((w) => w.id === wid)?.name ?? wid;
   return (
     <div className="steps" data-testid={`steps-${book.id}`}>
       <ol className="step-list">
@@ -57,8 +102,9 @@ export function StepsEditor({ wb, book, readOnly }: { wb: Workbook; book: Runboo
               {s.ownerRole} · {s.timeboxMin} min
               {s.checklist.length > 0 ? ` · ${s.checklist.join('; ')}` : ''}
               {s.stopConditionIds.length > 0
-                ? ` · acts on ${s.stopConditionIds.map(stopName).join(', ')}`
+                ? ` · stop conditions: ${s.stopConditionIds.map(stopName).join(', ')}`
                 : ''}
+              {s.waveIds.length > 0 ? ` · waves: ${s.waveIds.map(waveName).join(', ')}` : ''}
             </span>
             <span className="row-actions">
               <button
@@ -142,6 +188,20 @@ export function StepsEditor({ wb, book, readOnly }: { wb: Workbook; book: Runboo
             value={draft.checklist}
             onChange={set('checklist')}
             placeholder="comma-separated"
+          />
+          <LinkPicker
+            legend="Acts on stop conditions"
+            options={wb.success.stopConditions.map((c) => ({ id: c.id, label: c.metric }))}
+            picked={draft.stopConditionIds}
+            onToggle={(linkId, on) => toggle('stopConditionIds', linkId, on)}
+            testId="step-stops"
+          />
+          <LinkPicker
+            legend="Acts on waves"
+            options={wb.waves.waves.map((w) => ({ id: w.id, label: w.name }))}
+            picked={draft.waveIds}
+            onToggle={(linkId, on) => toggle('waveIds', linkId, on)}
+            testId="step-waves"
           />
           <button type="submit" className="btn small" disabled={cmd.busy} data-testid="step-add">
             Add step

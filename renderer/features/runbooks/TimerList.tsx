@@ -1,14 +1,15 @@
 import type { Timer } from '../../../shared/areas/runbooks/schema';
 import { overdue, timerText } from '../../../shared/areas/runbooks/timers';
 import { useCommand } from '../../components/use-command';
-import { useNow } from '../../components/use-now';
+import { useFrameNow } from './use-frame-now';
 
 // The timers of the workbook, drawn from the deadlines the host keeps: the countdown is
-// recomputed from the deadline on every frame, so a window that was throttled or asleep is
-// right again the moment it draws. The buttons send commands; the host does the arithmetic.
+// recomputed from the deadline on every frame (use-frame-now.ts), so a window that was throttled
+// or asleep is right again the moment it draws. The buttons send commands; the host does the
+// arithmetic.
 
 export function TimerRow({ timer, readOnly }: { timer: Timer; readOnly: boolean }) {
-  const now = useNow(500);
+  const now = useFrameNow((t) => timerText(timer, t));
   const cmd = useCommand();
   const send = (action: 'start' | 'pause' | 'resume' | 'reset' | 'extend', minutes?: number) =>
     void cmd.run({ type: 'timer.control', timerId: timer.id, action, ...(minutes ? { minutes } : {}) });

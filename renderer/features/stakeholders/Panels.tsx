@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { decisionInputs, openIncidentRoles } from '../../../shared/areas/stakeholders/decision-inputs';
 import {
   checkinsOf,
   decisionWarnings,
@@ -128,14 +129,8 @@ export function CommsPanel({ s }: { s: Stakeholders }) {
 }
 
 export function DecisionsPanel({ wb }: { wb: Workbook }) {
-  const s = wb.stakeholders;
-  const warnings = decisionWarnings({
-    decisions: s.decisions,
-    people: s.people,
-    groups: s.groups,
-    stopConditions: wb.success.stopConditions,
-    noGoAuthorities: wb.success.noGoAuthorities,
-  });
+  const warnings = decisionWarnings(decisionInputs(wb));
+  const roles = openIncidentRoles(wb);
   return (
     <section className="collection decisions" aria-label="Decision rights" data-testid="decisions-panel">
       {warnings.length > 0 ? (
@@ -154,6 +149,11 @@ export function DecisionsPanel({ wb }: { wb: Workbook }) {
           {wb.success.noGoAuthorities.map((a) => `${a.name} (${a.role})`).join(', ')}.
         </p>
       ) : null}
+      <p className="collection-intro" data-testid="decision-incident-roles">
+        {roles.length > 0
+          ? `Incident roles from step 6, now: ${roles.map((r) => `${r.role} ${r.person} (${r.incident})`).join('; ')}.`
+          : 'Incident roles from step 6 (incident commander, comms lead, scribe) count as known callers; no real incident is open now.'}
+      </p>
     </section>
   );
 }

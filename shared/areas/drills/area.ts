@@ -1,6 +1,16 @@
 import { defineArea } from '../types';
 import { addScenarios } from './commands';
 import { REVIEW_COMMANDS } from './review-commands';
+import {
+  controlClock,
+  createRun,
+  finishDrill,
+  fireDue,
+  fireInject,
+  jumpDrill,
+  startDrill,
+} from './run-commands';
+import { logAction, playCard, setQuestion, writeCard } from './run-log';
 import { DrillRunSchema, DrillsSchema } from './run-schema';
 import { CorrectiveActionSchema, ScenarioSchema } from './schema';
 
@@ -18,5 +28,19 @@ export const drillsArea = defineArea({
     runs: { noun: 'drill run', schema: DrillRunSchema, label: (r) => r.scenario.name },
     correctiveActions: { noun: 'corrective action', schema: CorrectiveActionSchema, label: (a) => a.text },
   },
-  commands: [addScenarios, ...REVIEW_COMMANDS],
+  commands: [
+    addScenarios,
+    createRun,
+    startDrill,
+    controlClock,
+    jumpDrill,
+    fireInject,
+    fireDue,
+    finishDrill,
+    writeCard,
+    playCard,
+    setQuestion,
+    logAction,
+    ...REVIEW_COMMANDS,
+  ],
 });

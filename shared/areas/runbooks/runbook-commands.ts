@@ -24,6 +24,23 @@ export const saveStep: AreaCommand<typeof StepSaveSchema> = areaCommand(StepSave
   const r = runbookIndex(wb, cmd.runbookId);
   const book = wb.runbooks.runbooks[r]!;
   const at = book.steps.findIndex((s) => s.id === cmd.step.id);
+  // A link must name something in this workbook: the run view shows what the step acts on.
+  const stop = cmd.step.stopConditionIds.find((id) => !wb.success.stopConditions.some((c) => c.id === id));
+  if (stop !== undefined) {
+    throw new DomainError(
+      'invalid-item',
+      `Step "${cmd.step.title}" links to stop condition "${stop}", which this workbook does not have`,
+      'step.stopConditionIds',
+    );
+  }
+  const wave = cmd.step.waveIds.find((id) => !wb.waves.waves.some((w) => w.id === id));
+  if (wave !== undefined) {
+    throw new DomainError(
+      'invalid-item',
+      `Step "${cmd.step.title}" links to wave "${wave}", which this workbook does not have`,
+      'step.waveIds',
+    );
+  }
   return plan(
     wb,
     [`runbooks.runbooks/${book.id}`],

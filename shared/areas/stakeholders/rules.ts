@@ -137,12 +137,15 @@ export interface DecisionInputs {
   groups: readonly StakeholderGroup[];
   stopConditions: readonly { id: string; metric: string; callers: readonly string[] }[];
   noGoAuthorities: readonly { id: string; name: string; role: string }[];
+  /** The incident roles (step 6): each role's name, and who holds it now in a real incident. */
+  incidentRoles: readonly { role: string; person: string }[];
 }
 
 /**
  * Who is a "known person or role": a person of the map (by name or title), a group (by name),
- * a no-go authority (by name or role), or anyone named in the decision rights. A stop condition
- * whose caller is none of these has nobody who will actually call it.
+ * a no-go authority (by name or role), anyone named in the decision rights, or an incident role
+ * (by its name, "Incident commander", and by who holds it). A stop condition whose caller is none
+ * of these has nobody who will actually call it.
  */
 export function knownDeciders(inputs: Omit<DecisionInputs, 'stopConditions'>): Set<string> {
   const known = new Set<string>();
@@ -162,6 +165,10 @@ export function knownDeciders(inputs: Omit<DecisionInputs, 'stopConditions'>): S
     add(d.decides);
     add(d.escalatesTo);
     add(d.communicates);
+  }
+  for (const r of inputs.incidentRoles) {
+    add(r.role);
+    add(r.person);
   }
   return known;
 }

@@ -25,7 +25,12 @@ async function fixture(clock: Clock, dataDir?: string) {
   const dir = dataDir ?? (await tempDir());
   const path = join(dir, 'drill.rollout.json');
   if (!dataDir) await writeFile(path, workbookJson());
-  const host = makeHost(dir, { now: () => new Date(clock.wall), monotonic: () => clock.mono });
+  // No boot clock: the monotonic clock and the shell's resume event (Electron on macOS, Windows).
+  const host = makeHost(dir, {
+    now: () => new Date(clock.wall),
+    monotonic: () => clock.mono,
+    bootClock: null,
+  });
   const alerts: TimerAlert[][] = [];
   host.on('runbooks:timers-expired', ({ alerts: a }) => alerts.push(a));
   const state = await host.openPath(path);
@@ -207,6 +212,46 @@ describe('host timers', () => {
     clock.mono += 1000;
     await host.tick();
     expect(await left()).toBe(5 * MIN - 2000);
+  });
+
+  // Web mode has no shell to say the machine slept. Linux's monotonic clock stops while asleep;
+  // its boot clock (CLOCK_BOOTTIME, os.uptime) keeps counting and never follows the wall clock.
+  it('web mode: a long sleep nobody announces counts as time that passed; a ±1 h change still does not', async () => {
+    const clock = { wall: T0, mono: 1_000_000, boot: 5_000_000 };
+    const dir = await tempDir();
+    const path = join(dir, 'drill.rollout.json');
+    await writeFile(path, workbookJson());
+    const host = makeHost(dir, {
+      now: () => new Date(clock.wall),
+      monotonic: () => clock.mono,
+      bootClock: () => clock.boot,
+    });
+    const alerts: TimerAlert[][] = [];
+    host.on('runbooks:timers-expired', ({ alerts: a }) => alerts.push(a));
+    await host.openPath(path);
+    await runbook(host, 10);
+    await startRun(host, 'r1');
+    await host.tick();
+    const step = async () => (await timers(host)).find((t) => t.id === 'r1-s1')!;
+    const move = async (wall: number, mono: number, boot: number) => {
+      clock.wall += wall;
+      clock.mono += mono;
+      clock.boot += boot;
+      await host.tick();
+      await host.tick();
+    };
+    await move(2 * MIN, 2 * MIN, 2 * MIN);
+    expect(remaining(await step(), clock.wall)).toBe(8 * MIN);
+    await move(3_600_000, 1000, 1000); // the clock set an hour ahead
+    expect(remaining(await step(), clock.wall)).toBe(8 * MIN - 1000);
+    await move(-3_600_000, 1000, 1000); // and back
+    expect(remaining(await step(), clock.wall)).toBe(8 * MIN - 2000);
+    expect(alerts).toEqual([]);
+    await move(5 * MIN, 0, 5 * MIN); // the lid closed for five minutes: the monotonic clock stopped
+    expect(remaining(await step(), clock.wall)).toBe(3 * MIN - 2000);
+    await move(20 * MIN, 0, 20 * MIN); // and for twenty: the timer ran out meanwhile, alerts once
+    expect(overdue(await step(), clock.wall)).toBe(17 * MIN + 2000);
+    expect(alerts.flat().map((a) => a.timerId)).toEqual(['r1-s1']);
   });
 
   it('fires on its own on the real clock, without anyone calling tick', async () => {

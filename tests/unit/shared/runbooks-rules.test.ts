@@ -355,3 +355,47 @@ describe('runbook runs and timers through the reducer', () => {
     });
   });
 });
+
+describe('step links', () => {
+  it('refuses a step linked to a stop condition or wave the workbook does not have, naming it, and changes nothing', () => {
+    const doc = withRunbook();
+    const stop = refusal(doc, {
+      type: 'runbook.step-save',
+      runbookId: 'rb-rollback',
+      step: { ...step('s3', 'Watch the error budget', 5), stopConditionIds: ['sc-gone'] },
+    });
+    expect([stop.message, stop.where]).toEqual([
+      'Step "Watch the error budget" links to stop condition "sc-gone", which this workbook does not have',
+      'step.stopConditionIds',
+    ]);
+    const wave = refusal(doc, {
+      type: 'runbook.step-save',
+      runbookId: 'rb-rollback',
+      step: { ...step('s3', 'Pause it', 5), waveIds: ['wave-9'] },
+    });
+    expect([wave.message, wave.where]).toEqual([
+      'Step "Pause it" links to wave "wave-9", which this workbook does not have',
+      'step.waveIds',
+    ]);
+    expect(doc.wb.runbooks.runbooks[0]!.steps.map((s) => s.id)).toEqual(['s1', 's2']);
+  });
+
+  it('keeps the links of a step whose stop conditions and waves exist', () => {
+    let doc = withRunbook();
+    const wb = structuredClone(doc.wb) as typeof doc.wb;
+    wb.waves.waves.push({ ...({} as (typeof wb.waves.waves)[number]), id: 'wave-1', name: 'Pilot' });
+    wb.success.stopConditions.push({
+      ...({} as (typeof wb.success.stopConditions)[number]),
+      id: 'sc-errors',
+      metric: 'Error rate',
+    });
+    doc = openDoc(wb);
+    doc = apply(doc, {
+      type: 'runbook.step-save',
+      runbookId: 'rb-rollback',
+      step: { ...step('s3', 'Pause it', 5), stopConditionIds: ['sc-errors'], waveIds: ['wave-1'] },
+    });
+    const s3 = doc.wb.runbooks.runbooks[0]!.steps.find((s) => s.id === 's3')!;
+    expect([s3.stopConditionIds, s3.waveIds]).toEqual([['sc-errors'], ['wave-1']]);
+  });
+});

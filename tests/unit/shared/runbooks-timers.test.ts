@@ -97,6 +97,20 @@ describe('wall-clock jumps', () => {
     expect(d.sample({ wall: T0 + 20 * MIN + 5500, mono: 6000 }, true)).toBe(0);
   });
 
+  it('against a boot clock (counts through sleep), finds ±1 h jumps and treats sleep as time passing, unannounced', () => {
+    const d = new JumpDetector();
+    expect(d.sample({ wall: T0, mono: 1000, boot: 50_000 })).toBe(0);
+    expect(d.sample({ wall: T0 + 1000, mono: 2000, boot: 51_000 })).toBe(0);
+    expect(d.sample({ wall: T0 + 3_600_000 + 2000, mono: 3000, boot: 52_000 })).toBe(3_600_000);
+    expect(d.sample({ wall: T0 + 3000, mono: 4000, boot: 53_000 })).toBe(-3_600_000);
+    // Asleep for 20 minutes, nobody said so: the monotonic clock stopped, the boot clock did not.
+    expect(d.sample({ wall: T0 + 20 * MIN + 4000, mono: 5000, boot: 20 * MIN + 54_000 })).toBe(0);
+    // Asleep, and the clock was also set an hour back meanwhile: only the hour is a jump.
+    expect(d.sample({ wall: T0 + 30 * MIN + 5000 - 3_600_000, mono: 6000, boot: 30 * MIN + 55_000 })).toBe(
+      -3_600_000,
+    );
+  });
+
   it('keeps the remaining time of a running timer right when its deadline moves with the jump', () => {
     const t = applyTimer(five(), { action: 'start' }, T0);
     // Two minutes later (true time), someone sets the clock forward an hour.

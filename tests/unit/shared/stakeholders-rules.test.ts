@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decisionInputs, openIncidentRoles } from '../../../shared/areas/stakeholders/decision-inputs';
 import { stakeholdersEvidence } from '../../../shared/areas/stakeholders/evidence';
 import {
   adkarBarrier,
@@ -165,8 +166,10 @@ describe('decision rights', () => {
       stopConditions: [
         { id: 'sc1', metric: 'Error rate', callers: ['incident commander', 'Ana Ruiz', 'Bob the SRE'] },
         { id: 'sc2', metric: 'Latency', callers: ['CIO', 'Support agents EMEA'] },
+        { id: 'sc3', metric: 'Sync lag', callers: ['Comms lead', 'Priya Shah'] },
       ],
       noGoAuthorities: [],
+      incidentRoles: [{ role: 'Comms lead', person: 'Priya Shah' }],
     });
     expect(warnings).toEqual([
       {
@@ -184,10 +187,70 @@ describe('decision rights', () => {
       groups: [],
       stopConditions: [{ id: 'sc1', metric: 'Errors', callers: ['Duty manager'] }],
       noGoAuthorities: [{ id: 'n1', name: 'Hugo Mercer', role: 'Duty manager' }],
+      incidentRoles: [],
     });
     expect(ok).toEqual([
       { where: 'stakeholders.decisions/d1', message: '“Go/no-go” has nobody to escalate to' },
     ]);
+  });
+});
+
+describe('decision rights and the incident roles', () => {
+  const wbWithIncident = (resolvedAt: string | null, drill = false) => {
+    const wb = emptyWorkbook('wb', 'Test', '2026-11-01T00:00:00Z');
+    const incident = {
+      id: 'inc-1',
+      ref: '',
+      title: 'Login errors after wave 2',
+      severity: 'SEV2' as const,
+      drill,
+      openedAt: '2026-11-10T10:00:00Z',
+      resolvedAt,
+      waveId: '' as const,
+      deploymentIds: [],
+      changeRefs: [],
+      batch: '' as const,
+      roles: [
+        { role: 'commander' as const, person: 'Ana Ruiz', at: '2026-11-10T10:01:00Z', by: 'Ana Ruiz' },
+        { role: 'commander' as const, person: 'Dmitri Volkov', at: '2026-11-10T11:00:00Z', by: 'Ana Ruiz' },
+      ],
+      timeline: [],
+    };
+    return {
+      ...wb,
+      runbooks: { ...wb.runbooks, incidents: [incident] },
+      success: {
+        ...wb.success,
+        stopConditions: [
+          {
+            ...({} as (typeof wb.success.stopConditions)[number]),
+            id: 'sc1',
+            metric: 'Error rate',
+            callers: ['Incident commander', 'Dmitri Volkov', 'Ana Ruiz'],
+          },
+        ],
+      },
+    };
+  };
+  const callerWarnings = (wb: ReturnType<typeof wbWithIncident>) =>
+    decisionWarnings(decisionInputs(wb)).filter((w) => w.where.startsWith('success.'));
+
+  it('knows the roles by name, and whoever holds one now in an open real incident (not who handed it over)', () => {
+    expect(callerWarnings(wbWithIncident(null)).map((w) => w.message)).toEqual([
+      'Stop condition “Error rate” may be called by “Ana Ruiz”, who is not a known person or role',
+    ]);
+    expect(openIncidentRoles(wbWithIncident(null))).toEqual([
+      { incident: 'Login errors after wave 2', role: 'Incident commander', person: 'Dmitri Volkov' },
+    ]);
+  });
+
+  it('does not count the holders of a resolved incident or a drill', () => {
+    for (const wb of [wbWithIncident('2026-11-10T12:00:00Z'), wbWithIncident(null, true)]) {
+      expect(callerWarnings(wb).map((w) => w.message)).toEqual([
+        'Stop condition “Error rate” may be called by “Dmitri Volkov”, who is not a known person or role',
+        'Stop condition “Error rate” may be called by “Ana Ruiz”, who is not a known person or role',
+      ]);
+    }
   });
 });
 
@@ -222,5 +285,43 @@ describe('scorecard evidence', () => {
     expect(late.status).toBe('red');
     expect(late.details[0]).toBe('Overdue since 2026-11-01 (end users): What changes on Monday');
     expect(evidence(wbWith([], all().slice(0, 2)))[1]!.summary).toBe('No message planned for end users.');
+  });
+
+  it('comms: once there are runbooks, every incident audience needs the rollout’s own template (the default alone: amber)', () => {
+    const plan = [
+      comms({ id: 'a', audience: 'executives', due: '2026-11-12' }),
+      comms({ id: 'b', audience: 'managers', due: '2026-11-12' }),
+      comms({ id: 'c', audience: 'end-users', due: '2026-11-12' }),
+    ];
+    const base = wbWith([], plan);
+    const template = (audience: 'internal' | 'customer' | 'executive') => ({
+      id: `t-${audience}`,
+      audience,
+      name: audience,
+      body: 'Update on {{incident}}',
+    });
+    const withRunbooks = (templates: ReturnType<typeof template>[]) => ({
+      ...base,
+      runbooks: {
+        ...base.runbooks,
+        runbooks: [{} as (typeof base.runbooks.runbooks)[number]],
+        templates,
+      },
+    });
+    // No runbooks: the templates are not asked for.
+    expect(evidence(base)[1]!.status).toBe('green');
+    const amber = evidence(withRunbooks([template('internal'), template('executive')]))[1]!;
+    expect(amber.status).toBe('amber');
+    expect(amber.summary).toBe("Incident comms still use the app's default wording for: customer notice.");
+    expect(amber.details).toEqual([
+      "Customer notice for incidents: the app's default wording, not yet this rollout's own",
+    ]);
+    const green = evidence(
+      withRunbooks([template('internal'), template('customer'), template('executive')]),
+    )[1]!;
+    expect(green.status).toBe('green');
+    expect(green.details).toEqual([
+      "Incident comms templates are this rollout's own: Internal update, Customer notice, Executive summary",
+    ]);
   });
 });
