@@ -5,7 +5,7 @@ import type { Download, Page } from '@playwright/test';
 import type { WebHost } from '../support/web-host';
 import { expectNoViolations } from './axe';
 import { expect, SAMPLE_REV, test, waitSaved } from './fixtures';
-import { type Frame, send } from './projector-kit';
+import { type Frame, openBoard, scanText, send } from './projector-kit';
 
 // After a drill, end to end on the real host: a finished run (written as data, the way a drill
 // run leaves it) is scored, replayed on the main window with the projector following, and its
@@ -312,4 +312,23 @@ test('a drill run through the run commands is scored and reported from where it 
   expect(md).toContain('Roll wave 2 back now');
   expect(md).toContain('S \\(Performed with some challenges\\)');
   expect(md).toContain('Called early, before the evidence was in');
+});
+
+test('the replay on the projector: 7:1 contrast and body text of 48 px at least', async ({ page, host }) => {
+  await openBoard(page, host);
+  // The main window's share, as it sends it: the sample's drill, stopped at T+44:00 (a decision).
+  await send(host, [
+    [
+      'drills:share-replay',
+      { runId: 'drill-perm-outage-1', positionMs: 2_640_000, speed: 1, playing: false },
+    ],
+  ]);
+  await expect(page.getByTestId('projector-replay-position')).toHaveText('T+44:00');
+  await expect(page.getByTestId('projector-replay')).toContainText('Roll wave 2 back');
+  const found = (await page.evaluate(scanText)).filter((t) => t.text.length > 0);
+  expect(found.filter((t) => t.ratio < 7)).toEqual([]);
+  expect(found.filter((t) => t.body && t.px < 48)).toEqual([]);
+  // Stopping the share takes the replay off the board.
+  await send(host, [['drills:share-replay', null]]);
+  await expect(page.getByTestId('projector-replay')).toHaveCount(0);
 });
