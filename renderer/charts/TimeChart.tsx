@@ -124,10 +124,14 @@ export function TimeChart(props: TimeChartProps) {
   const data = useMemo(() => (look ? buildData(series, marks, look) : null), [series, marks, look]);
   // Lines, spans and the span drawn are small: compared by content, so a caller's fresh arrays
   // with the same content leave the chart alone.
-  const linesKey = JSON.stringify([thresholds, boundaries, ranges, xMin, xMax]);
+  const seriesCount = series.length;
+  const linesKey = JSON.stringify([thresholds, boundaries, ranges, xMin, xMax, seriesCount]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: linesKey stands for thresholds, boundaries, ranges and the span
   const options = useMemo(
-    () => (look ? buildOptions({ thresholds, boundaries, ranges, xMin, xMax, formatValue }, look) : null),
+    () =>
+      look
+        ? buildOptions({ thresholds, boundaries, ranges, xMin, xMax, formatValue, seriesCount }, look)
+        : null,
     [linesKey, look, formatValue],
   );
 

@@ -109,6 +109,16 @@ async function round1(browser: Browser, dir: string, k: number, c: ImportCase) {
     const busy = async () =>
       (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
     const busy0 = await busy();
+    // BENCH_PROFILE=<folder> keeps a CPU profile and a timeline trace of the page's commit
+    // (open either in Chromium's DevTools, Performance panel).
+    const profileDir = process.env.BENCH_PROFILE;
+    if (profileDir) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+      await browser.startTracing(page, {
+        categories: ['devtools.timeline', 'v8.execute', 'blink.user_timing'],
+      });
+    }
     // Timed from the click itself, on the page's clock, to the dialog saying it is done.
     const commit = await page.evaluate(
       () =>
@@ -130,6 +140,11 @@ async function round1(browser: Browser, dir: string, k: number, c: ImportCase) {
         }),
     );
     const pageBusyMs = ((await busy()) - busy0) * 1000;
+    if (profileDir) {
+      await writeFile(join(profileDir, `import-${c.kind}-${k}.trace.json`), await browser.stopTracing());
+      const { profile } = await cdp.send('Profiler.stop');
+      await writeFile(join(profileDir, `import-${c.kind}-${k}.cpuprofile`), JSON.stringify(profile));
+    }
     // Where the time went, from the marks the dialog leaves on the page's timeline.
     const marks = await page.evaluate(() => {
       const at = (name: string) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime ?? Number.NaN;

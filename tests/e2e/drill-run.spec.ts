@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import { expect, test } from './fixtures';
 import { type Frame, send } from './projector-kit';
 
@@ -73,14 +74,17 @@ test('a drill at 60×: injects on time in three windows, a card, a logged answer
   await page.getByTestId('run-scenario').selectOption('lib-permissions-outage');
   await page.getByTestId('run-this-scenario').click();
   const run = page.getByTestId('drill-run');
-  await expect(run.getByTestId('exercise-mark')).toBeVisible();
+  await expect(run).toBeVisible();
+  await expect(page.getByTestId('exercise-mark')).toBeVisible();
 
   const projector = await context.newPage();
   await projector.goto(`${host.url}#/projector`);
   await expect(projector.getByTestId('projector')).toHaveAttribute('data-state', 'live');
   const participant = await context.newPage();
-  await participant.goto(`${host.url}#/drill-room`);
-  await expect(participant.getByTestId('participant-waiting')).toBeVisible();
+  // Opened from the facilitator's link, as the facilitator would (it names the run).
+  const link = await run.getByTestId('open-participant').getAttribute('href');
+  await participant.goto(`${host.url}${link}`);
+  await expect(participant.getByTestId('drill-state')).toHaveText('not started');
 
   await run.getByTestId('start-speed').selectOption('60');
   await run.getByTestId('drill-start').click();
@@ -129,7 +133,9 @@ test('a drill at 60×: injects on time in three windows, a card, a logged answer
   await seen('inj-3');
   await expect(participant.getByTestId('fired-inj-3')).toContainText('fired now');
   await expect(participant.getByTestId('fired-inj-3')).not.toContainText('T+30:00');
-  await run.getByTestId('drill-pause').click();
+  // Resume from the keyboard: Space, with the focus on the page rather than on a button.
+  await page.locator('#main').focus();
+  await page.keyboard.press('Space');
   await expect(participant.getByTestId('drill-state')).toContainText('running at 60×');
   await seen('inj-2', 'T+15:00');
   await showsOnlyFired(participant, ['inj-1', 'inj-2', 'inj-3']);
@@ -171,3 +177,35 @@ test('bad input on the run screen: a speed of 61 is refused by the host and chan
     ]),
   ).rejects.toThrow(/between 1× and 60×/);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the facilitator's and participants' screens of a running drill have no axe violations, ${theme}`, async ({
+    page,
+    context,
+    host,
+  }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await send(host, [
+      [
+        'workbook:dispatch-command',
+        {
+          type: 'drills.run-create',
+          runId: 'd-axe',
+          scenarioId: 'lib-permissions-outage',
+          facilitator: 'Fay',
+        },
+      ],
+      ['workbook:dispatch-command', { type: 'drills.run-start', runId: 'd-axe', speed: 1, severity: 'SEV2' }],
+      ['workbook:dispatch-command', { type: 'drills.run-question', runId: 'd-axe', index: 0 }],
+    ]);
+    await page.goto(`${host.url}#/drills`);
+    await page.getByTestId('drill-run-d-axe').getByTestId('open-drill-run').click();
+    await expect(page.getByTestId('fired-inj-1')).toBeVisible();
+    await expectNoViolations(page, `drill run (${theme})`);
+    const participant = await context.newPage();
+    await participant.emulateMedia({ colorScheme: theme });
+    await participant.goto(`${host.url}#/drill-room?run=d-axe`);
+    await expect(participant.getByTestId('fired-inj-1')).toBeVisible();
+    await expectNoViolations(participant, `participants' screen (${theme})`);
+  });
+}

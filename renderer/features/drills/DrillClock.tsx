@@ -38,7 +38,6 @@ export function DrillClockFace({
         {wallClock(now)}
       </span>
       <span className={`drill-state ${paused || ended ? 'stopped' : ''}`} data-testid="drill-state">
-        {paused && !ended ? '⏸ ' : ''}
         {state}
       </span>
     </div>

@@ -84,8 +84,10 @@ export function DrillRuns() {
                   </td>
                   <td data-testid="drill-run-state">{state(r)}</td>
                   <td>
-                    {r.fired.length} of {r.scenario.injects.length}
-                    {r.cards.length ? ` + ${r.fired.filter((f) => f.how === 'card').length} cards` : ''}
+                    {r.fired.filter((f) => f.how !== 'card').length} of {r.scenario.injects.length}
+                    {r.fired.some((f) => f.how === 'card')
+                      ? `, ${r.fired.filter((f) => f.how === 'card').length} card(s) played`
+                      : ''}
                   </td>
                   <td>
                     {r.log.length}
@@ -112,7 +114,7 @@ export function DrillRuns() {
         <p className="collection-empty">No drill run yet: pick a scenario and run it.</p>
       )}
       {scenarios.length > 0 && !readOnly ? (
-        <div className="inline-form">
+        <div className="inline-form drill-new">
           <label htmlFor={`${id}-s`}>Scenario</label>
           <select
             id={`${id}-s`}

@@ -19,7 +19,7 @@ function wantedRun(): string {
 export function ParticipantPage() {
   const now = useNow(250);
   const runs = useAppStore((s) => s.session?.workbook?.drills.runs);
-  const run = runs ? currentRun(runs, wantedRun(), true) : null;
+  const run = runs ? currentRun(runs, wantedRun()) : null;
   const view = run ? participantView(run, now) : null;
   return (
     <main className="participant-page" data-testid="participant-page">

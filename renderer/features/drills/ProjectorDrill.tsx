@@ -1,6 +1,7 @@
+import { formatDrillTime } from '../../../shared/areas/drills/clock';
 import { currentRun, participantView } from '../../../shared/areas/drills/run-view';
 import { useAppStore } from '../../store/app-store';
-import { DrillClockFace, ExerciseMark, FiredItem } from './DrillClock';
+import { DrillClockFace, ExerciseMark } from './DrillClock';
 
 // The running drill on the projector: EXERCISE, the clock and the last injects, from the same
 // participant view as the participants' screen (the room sees what participants see). Draws
@@ -27,9 +28,14 @@ export function ProjectorDrill({ now }: { now: number }) {
         speed={view.speed}
       />
       {view.question ? <p className="pj-drill-question">Discuss: {view.question}</p> : null}
-      <ul className="fired-list" data-testid="projector-drill-feed">
+      {/* Titles only, newest first: the back row reads what happened, the detail is on the
+          participants' screen. */}
+      <ul className="pj-drill-feed" data-testid="projector-drill-feed">
         {view.fired.slice(0, 4).map((f) => (
-          <FiredItem key={f.id} item={f} />
+          <li key={f.id} data-testid={`fired-${f.id}`}>
+            <span className="pj-drill-t">{formatDrillTime(f.drillMs)}</span> {f.title}
+            {f.how === 'card' ? ' (card)' : ''}
+          </li>
         ))}
       </ul>
     </section>

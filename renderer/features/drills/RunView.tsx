@@ -3,10 +3,12 @@ import { formatDrillTime, MAX_SPEED, MIN_SPEED } from '../../../shared/areas/dri
 import type { DrillRun } from '../../../shared/areas/drills/run-schema';
 import { participantView, upcoming } from '../../../shared/areas/drills/run-view';
 import type { Workbook } from '../../../shared/schema/workbook';
+import { getBridge } from '../../bridge';
 import { newId } from '../../components/collection/draft';
 import { useCommand } from '../../components/use-command';
 import { useNow } from '../../components/use-now';
-import { DrillClockFace, ExerciseMark, FiredItem } from './DrillClock';
+import { pushToast } from '../../store/app-store';
+import { DrillClockFace, FiredItem } from './DrillClock';
 import { RunLog } from './RunLog';
 import { RunTools } from './RunTools';
 
@@ -39,14 +41,18 @@ export function RunView({
   const changeSpeed = (to: number) =>
     send({ type: 'drills.run-clock', runId: run.id, action: 'speed', speed: to });
 
-  // Shortcuts only while the drill runs, and never while typing in a field.
+  // Shortcuts only while the drill runs, never while typing in a field, and not on a focused
+  // button or link (Space would press it as well, toggling twice).
   useEffect(() => {
     if (!live || readOnly) return;
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       if (
         t &&
-        (t.closest('input, textarea, select, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey)
+        (t.closest('input, textarea, select, button, a, [contenteditable]') ||
+          e.ctrlKey ||
+          e.metaKey ||
+          e.altKey)
       )
         return;
       const current = run.clock?.speed ?? 1;
@@ -64,7 +70,6 @@ export function RunView({
   const next = upcoming(run);
   return (
     <section className="collection drill-run" data-testid="drill-run" aria-labelledby="drill-run-title">
-      <ExerciseMark />
       <div className="collection-head">
         <div>
           <h2 id="drill-run-title">Drill: {run.scenario.name}</h2>
@@ -75,6 +80,15 @@ export function RunView({
               target="_blank"
               rel="noopener"
               data-testid="open-participant"
+              onClick={(e) => {
+                // The desktop shell opens no windows for pages (only its own projector window).
+                if (getBridge().kind !== 'electron') return;
+                e.preventDefault();
+                pushToast(
+                  'info',
+                  `The desktop app cannot open the participants’ screen yet: run the app in web mode and open #/drill-room?run=${run.id} in a browser.`,
+                );
+              }}
             >
               open it in a new window
             </a>{' '}
@@ -277,7 +291,7 @@ function Hand({ run, readOnly }: { run: DrillRun; readOnly: boolean }) {
           </li>
         ))}
       </ul>
-      <div className="form-grid">
+      <div className="card-form">
         <div className="field">
           <label htmlFor={`${id}-t`}>Card title</label>
           <input
@@ -298,7 +312,7 @@ function Hand({ run, readOnly }: { run: DrillRun; readOnly: boolean }) {
             data-testid="card-to"
           />
         </div>
-        <div className="field span-lg">
+        <div className="field">
           <label htmlFor={`${id}-d`}>What they are told</label>
           <textarea
             id={`${id}-d`}

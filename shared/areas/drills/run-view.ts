@@ -69,12 +69,10 @@ export function upcoming(run: DrillRun): Inject[] {
 }
 
 /**
- * The drill a shared screen shows: the one asked for, else the one running. The participants'
- * screen keeps showing the last started drill once it finishes (`orLast`), so the room sees
- * "finished" rather than the drill vanishing; the projector goes back to the rollout.
+ * The drill a shared screen shows: the one asked for (the facilitator's link names it, so the
+ * room keeps seeing it once finished), else the one running; a past drill is never shown unasked.
  */
-export function currentRun(runs: readonly DrillRun[], wanted = '', orLast = false): DrillRun | null {
+export function currentRun(runs: readonly DrillRun[], wanted = ''): DrillRun | null {
   if (wanted) return runs.find((r) => r.id === wanted) ?? null;
-  const started = runs.filter((r) => r.clock !== null);
-  return started.find((r) => r.endedAt === null) ?? (orLast ? (started.at(-1) ?? null) : null);
+  return runs.find((r) => r.clock !== null && r.endedAt === null) ?? null;
 }
