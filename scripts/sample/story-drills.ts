@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importScenarioFile } from '../../shared/areas/drills/import';
 import type { Command } from '../../shared/domain/commands';
-import { amara, chapter, DAY, dmitri, jun, MIN, priya } from './cast';
+import { amara, chapter, DAY, dmitri, jun, MIN, priya, tomas } from './cast';
 
 // The drills chapter: a week before wave 2, Dmitri (incident commander) took the library's
 // permissions-outage scenario into the workbook, through the same importer a user's file goes
@@ -123,13 +123,25 @@ export const DRILLS_CHAPTER = chapter((at) => {
       'rollback',
     ),
   );
+  // Jun takes the rollback runbook into the drill: the scorecard's "runbooks are tested" counts it.
+  at(T0 + 44 * MIN + 30_000, jun, {
+    type: 'run.start',
+    runId: 'run-drill-rollback',
+    runbookId: 'rb-rollback',
+    mode: 'rehearsal',
+    incidentId: `${RUN}-inc`,
+    title: '',
+    severity: 'SEV2',
+  });
   at(
     T0 + 50 * MIN,
     jun,
     log('note', 'Jun Park', 'No one checked a sample of users after the rollback: nobody had the list'),
   );
   at(T0 + 52 * MIN, dmitri, { type: 'drills.run-question', runId: RUN, index: 1 });
+  at(T0 + 57 * MIN, jun, { type: 'run.finish', runId: 'run-drill-rollback', result: 'passed' });
   at(T0 + 58 * MIN, dmitri, { type: 'drills.run-finish', runId: RUN });
+  scoring(at);
   at(-7 * DAY, dmitri, {
     type: 'item.add',
     collection: 'drills.correctiveActions',
@@ -161,3 +173,99 @@ export const DRILLS_CHAPTER = chapter((at) => {
     },
   });
 });
+
+// After the drill, its scoring: Dmitri's ratings with notes (the log suggests P, M, S), strengths
+// and improvements, the questionnaire (one answer typed in from a paper form) and an action raised
+// from the report. The report stays a draft: Priya has not read it yet.
+function scoring(at: Parameters<Parameters<typeof chapter>[0]>[0]) {
+  const after = (min: number) => T0 + 70 * MIN + min * MIN;
+  const rate = (min: number, objectiveId: string, rating: 'P' | 'S' | 'M' | 'U', note: string) =>
+    at(after(min), dmitri, { type: 'drill.rate', runId: RUN, objectiveId, rating, note });
+  rate(
+    1,
+    'obj-detect',
+    'P',
+    'Tickets tied to the release in six minutes; the stop condition checked in time',
+  );
+  rate(
+    2,
+    'obj-rollback',
+    'M',
+    'Rollback called by the book, but nobody checked a sample of users afterwards',
+  );
+  rate(3, 'obj-comms', 'S', 'The first update went out three minutes late: nobody owned it');
+  at(after(5), dmitri, {
+    type: 'drill.set-list',
+    runId: RUN,
+    list: 'strengths',
+    items: [
+      'The on-call engineer tied the tickets to the release within minutes',
+      'Rollback called by the book',
+    ],
+  });
+  at(after(6), dmitri, {
+    type: 'drill.set-list',
+    runId: RUN,
+    list: 'improvements',
+    items: [
+      'Nobody owned the first update to the sales leads',
+      'No list of users to check once the rollback was done',
+    ],
+  });
+  const answer = (
+    min: number,
+    id: string,
+    category: 'what-happened' | 'what-worked' | 'what-to-change' | 'other',
+    question: string,
+    text: string,
+    who: string,
+    fromPaper: boolean,
+  ) =>
+    at(after(min), dmitri, {
+      type: 'drill.answer',
+      runId: RUN,
+      id,
+      category,
+      question,
+      answer: text,
+      who,
+      fromPaper,
+    });
+  answer(
+    8,
+    'qa-signal',
+    'what-happened',
+    'Which signal would have told us first, and who watches it at this hour?',
+    'The access-denied rate per wave: nobody had it on a dashboard',
+    jun.name,
+    false,
+  );
+  answer(
+    9,
+    'qa-worked',
+    'what-worked',
+    'What helped you most?',
+    'The rollback runbook: its steps and timers kept the room calm',
+    dmitri.name,
+    false,
+  );
+  answer(
+    10,
+    'qa-change',
+    'what-to-change',
+    'What would you change before wave 2?',
+    'A comms template for sales leadership, and one person who owns that call',
+    tomas.name,
+    true,
+  );
+  at(after(12), dmitri, {
+    type: 'drill.add-action',
+    runId: RUN,
+    id: 'ca-sales-comms-owner',
+    text: 'Name a comms owner for sales leadership during incidents, with a template',
+    element: 'organisation',
+    owner: tomas.name,
+    start: '2026-11-13',
+    due: '2026-11-27',
+  });
+}

@@ -5,7 +5,7 @@ import type { Download, Page } from '@playwright/test';
 import type { WebHost } from '../support/web-host';
 import { expectNoViolations } from './axe';
 import { expect, SAMPLE_REV, test, waitSaved } from './fixtures';
-import { send } from './projector-kit';
+import { type Frame, openBoard, scanText, send } from './projector-kit';
 
 // After a drill, end to end on the real host: a finished run (written as data, the way a drill
 // run leaves it) is scored, replayed on the main window with the projector following, and its
@@ -271,3 +271,64 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('a drill run through the run commands is scored and reported from where it finished', async ({
+  page,
+  host,
+}) => {
+  await page.goto(`${host.url}#/drills`);
+  await waitSaved(page, SAMPLE_REV);
+  const runId = 'drun-live-e2e';
+  const log = (kind: string, who: string, text: string, expectedId = '', decision = ''): Frame => [
+    'workbook:dispatch-command',
+    { type: 'drills.run-log', runId, kind, who, text, expectedId, decision },
+  ];
+  // Created, started at 60×, jumped to its second inject, a few things logged, finished.
+  await send(host, [
+    [
+      'workbook:dispatch-command',
+      {
+        type: 'drills.run-create',
+        runId,
+        scenarioId: 'lib-permissions-outage',
+        facilitator: 'Dmitri Halloran',
+      },
+    ],
+    ['workbook:dispatch-command', { type: 'drills.run-start', runId, speed: 60, severity: 'SEV2' }],
+    log('detected', 'Jun Park', 'The tickets share one role', 'exp-1a'),
+    ['workbook:dispatch-command', { type: 'drills.run-jump', runId }],
+    log('decision', 'Dmitri Halloran', 'Roll wave 2 back now', '', 'rollback'),
+    ['workbook:dispatch-command', { type: 'drills.run-finish', runId }],
+  ]);
+  await expect(page.getByTestId('review-run')).toHaveValue(runId);
+  await expect(page.getByTestId('drill-times')).not.toContainText('no rollback decision');
+  await expect(page.getByTestId('expected-exp-1a')).toContainText('Met');
+  const rev = Number((await page.getByTestId('revision').textContent())!.replace('rev ', ''));
+  await rate(page, 'obj-rollback', 'S', 'Called early, before the evidence was in', rev + 1);
+  await page.getByTestId('review-view-report').click();
+  const waiting = page.waitForEvent('download');
+  await page.getByTestId('drill-report-export-md').click();
+  const md = await readFile((await (await waiting).path())!, 'utf8');
+  expect(md).toContain('Roll wave 2 back now');
+  expect(md).toContain('S \\(Performed with some challenges\\)');
+  expect(md).toContain('Called early, before the evidence was in');
+});
+
+test('the replay on the projector: 7:1 contrast and body text of 48 px at least', async ({ page, host }) => {
+  await openBoard(page, host);
+  // The main window's share, as it sends it: the sample's drill, stopped at T+44:00 (a decision).
+  await send(host, [
+    [
+      'drills:share-replay',
+      { runId: 'drill-perm-outage-1', positionMs: 2_640_000, speed: 1, playing: false },
+    ],
+  ]);
+  await expect(page.getByTestId('projector-replay-position')).toHaveText('T+44:00');
+  await expect(page.getByTestId('projector-replay')).toContainText('Roll wave 2 back');
+  const found = (await page.evaluate(scanText)).filter((t) => t.text.length > 0);
+  expect(found.filter((t) => t.ratio < 7)).toEqual([]);
+  expect(found.filter((t) => t.body && t.px < 48)).toEqual([]);
+  // Stopping the share takes the replay off the board.
+  await send(host, [['drills:share-replay', null]]);
+  await expect(page.getByTestId('projector-replay')).toHaveCount(0);
+});

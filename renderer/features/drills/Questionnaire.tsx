@@ -30,17 +30,13 @@ export function Questionnaire({ run, locked }: { run: DrillRun; locked: boolean 
     );
 
   return (
-    <section
-      className="questionnaire"
-      data-testid="drill-questionnaire"
-      aria-labelledby="questionnaire-heading"
-    >
+    <section className="lessons" data-testid="drill-questionnaire" aria-labelledby="questionnaire-heading">
       <h3 id="questionnaire-heading">Lessons learned</h3>
       {QUESTION_CATEGORIES.map((c) => {
         const answers = run.questionnaire.filter((a) => a.category === c);
         if (answers.length === 0) return null;
         return (
-          <div key={c} className="answers" data-testid={`answers-${c}`}>
+          <div key={c} className="lesson-answers" data-testid={`answers-${c}`}>
             <h4>{CATEGORY_LABEL[c]}</h4>
             <ul>
               {answers.map((a) => (

@@ -60,7 +60,9 @@ export function ReplayTimeline({ events, positionMs, lengthMs, upcoming = true, 
               </span>
               <span className="what">
                 <span className="tag">{KIND_LABEL[e.kind]}</span>
-                {e.kind === 'decision' && e.tag ? <strong className="decision"> {e.tag}</strong> : null}{' '}
+                {e.kind === 'decision' && e.tag ? (
+                  <strong className="replay-decision"> {e.tag}</strong>
+                ) : null}{' '}
                 {e.title}
                 {e.who ? <span className="who"> — {e.who}</span> : null}
                 {past ? null : <span className="visually-hidden"> (not yet)</span>}

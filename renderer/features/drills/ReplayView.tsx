@@ -74,7 +74,7 @@ export function ReplayView({ run }: { run: DrillRun }) {
           data-testid="replay-prev"
           onClick={() => move((s) => ({ positionMs: previousEventMs(events, s.positionMs), playing: false }))}
         >
-          ⏮ Previous event
+          ← Previous event
         </button>
         <button
           type="button"
@@ -99,7 +99,7 @@ export function ReplayView({ run }: { run: DrillRun }) {
             move((s) => ({ positionMs: nextEventMs(events, s.positionMs) ?? s.positionMs, playing: false }))
           }
         >
-          Next event ⏭
+          Next event →
         </button>
         <div className="field inline">
           <label htmlFor="replay-speed">Speed</label>

@@ -177,7 +177,7 @@ export function ReportView({ run }: { run: DrillRun }) {
         </p>
         <button
           type="button"
-          className="btn"
+          className="btn report-mark"
           data-testid="report-mark"
           disabled={readOnly || mark.busy}
           onClick={() => void mark.run({ type: 'drill.mark-report', runId: run.id, final: !run.reportFinal })}
