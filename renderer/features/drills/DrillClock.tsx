@@ -6,10 +6,12 @@ import { formatDrillTime } from '../../../shared/areas/drills/clock';
 export const wallClock = (ms: number) =>
   new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-export function ExerciseMark({ large = false }: { large?: boolean }) {
+/** The one EXERCISE mark of every drill screen; `note` says, in words, what this screen is. */
+export function ExerciseMark({ large = false, note }: { large?: boolean; note?: string }) {
   return (
     <p className={large ? 'exercise-mark large' : 'exercise-mark'} data-testid="exercise-mark">
-      EXERCISE<span className="visually-hidden">: this is a drill, not a real incident</span>
+      EXERCISE
+      {note ? ` — ${note}` : <span className="visually-hidden">: this is a drill, not a real incident</span>}
     </p>
   );
 }

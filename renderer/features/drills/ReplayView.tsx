@@ -12,6 +12,7 @@ import { runLengthMs, runTimeline } from '../../../shared/areas/drills/review';
 import type { DrillRun } from '../../../shared/areas/drills/run-schema';
 import { OpenProjectorButton } from '../../app/projector/OpenProjectorButton';
 import { getBridge } from '../../bridge';
+import { ExerciseMark } from './DrillClock';
 import { ReplayTimeline } from './ReplayTimeline';
 import { useNow } from './replay-state';
 
@@ -65,7 +66,7 @@ export function ReplayView({ run }: { run: DrillRun }) {
 
   return (
     <div className="drill-replay" data-testid="drill-replay">
-      <p className="exercise-banner">EXERCISE — replay of a drill, not a live incident</p>
+      <ExerciseMark note="replay of a drill, not a live incident" />
       <fieldset className="replay-controls">
         <legend className="visually-hidden">Replay controls</legend>
         <button

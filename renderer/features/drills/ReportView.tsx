@@ -11,6 +11,7 @@ import { useCommand } from '../../components/use-command';
 import { ExportButtons } from '../../export/ExportButtons';
 import { run as runCommand } from '../../store/actions';
 import { pushToast, useAppStore } from '../../store/app-store';
+import { ExerciseMark } from './DrillClock';
 
 // The after-action report of a drill: draft or final, saved as HTML, PDF or Markdown through the
 // app's one export module, and the improvement plan it carries: corrective actions raised here,
@@ -167,7 +168,7 @@ export function ReportView({ run }: { run: DrillRun }) {
   };
   return (
     <div className="drill-report" data-testid="drill-report">
-      <p className="exercise-banner">EXERCISE — every copy of this report says so</p>
+      <ExerciseMark note="every copy of this report says so" />
       <section aria-labelledby="report-state-heading">
         <h3 id="report-state-heading">After-action report</h3>
         <p data-testid="report-state">
