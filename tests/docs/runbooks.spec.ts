@@ -37,7 +37,7 @@ for (const theme of ['light', 'dark'] as const) {
         .filter({ hasText: 'detected' })
         .getByTestId('entry-time')
         .textContent();
-      await incident.getByRole('button', { name: /^Correct the time of acknowledged/ }).click();
+      await incident.getByRole('button', { name: /^Correct time of acknowledged/ }).click();
       const input = incident.getByTestId('correct-at');
       const early = Date.parse(`${(await input.inputValue()).slice(0, 10)}T${detected}Z`) - 60_000;
       await input.fill(new Date(early).toISOString().slice(0, 19));

@@ -1,4 +1,5 @@
 import { WindowClient } from '../support/window-client';
+import { expectNoViolations } from './axe';
 import { expect, test } from './fixtures';
 import { type Frame, send } from './projector-kit';
 
@@ -74,7 +75,7 @@ test('a timeline time corrected by keyboard keeps the original beside it and re-
   expect(before.slice(0, 4)).toEqual(['detected', 'acknowledged', 'observation', 'mitigated']);
 
   // The observation was really at 10:25: Tab-reachable button, Enter, type, Enter.
-  const correct = panel.getByRole('button', { name: 'Correct the time of observation at 10:10:00' });
+  const correct = panel.getByRole('button', { name: 'Correct time of observation at 10:10:00' });
   await correct.focus();
   await page.keyboard.press('Enter');
   const input = panel.getByTestId('correct-at');
@@ -92,20 +93,19 @@ test('a timeline time corrected by keyboard keeps the original beside it and re-
   const moved = rows.nth(3);
   await expect(moved.getByTestId('entry-time')).toHaveText('10:25:00');
   await expect(moved.getByTestId('entry-original')).toHaveText('first logged 10:10:00');
-  await expect(
-    panel.getByRole('button', { name: 'Correct the time of observation at 10:25:00' }),
-  ).toBeFocused();
+  await expect(panel.getByRole('button', { name: 'Correct time of observation at 10:25:00' })).toBeFocused();
 
   // "Acknowledged" moved after "mitigated": refused with the reason, nothing changed.
   const other = await WindowClient.connect(host.url, 'checker');
   const revision = (await other.call('session:get-state')).workbook!.revision;
-  await panel.getByRole('button', { name: 'Correct the time of acknowledged at 10:05:00' }).focus();
+  await panel.getByRole('button', { name: 'Correct time of acknowledged at 10:05:00' }).focus();
   await page.keyboard.press('Enter');
   await input.fill('2026-11-24T10:30:00');
   await page.keyboard.press('Enter');
   const error = panel.getByTestId('correct-error');
   await expect(error).toHaveText('"acknowledged" at 10:30 UTC cannot come after "mitigated" at 10:20 UTC');
   await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expectNoViolations(page, 'timeline with a refused time correction');
   await expect(kinds).toHaveText([
     'detected',
     'acknowledged',
@@ -117,9 +117,7 @@ test('a timeline time corrected by keyboard keeps the original beside it and re-
   await expect(rows.nth(1).getByTestId('entry-original')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(panel.getByTestId('correct-form')).toHaveCount(0);
-  await expect(
-    panel.getByRole('button', { name: 'Correct the time of acknowledged at 10:05:00' }),
-  ).toBeFocused();
+  await expect(panel.getByRole('button', { name: 'Correct time of acknowledged at 10:05:00' })).toBeFocused();
 
   // The host's workbook says the same: the refused correction left no trace.
   try {

@@ -142,7 +142,7 @@ export function TimelineTable({ incident, readOnly }: { incident: Incident; read
                       else buttons.current.delete(e.id);
                     }}
                     aria-expanded={editing === e.id}
-                    aria-label={`Correct the time of ${e.kind === 'milestone' ? e.milestone : e.kind} at ${clockTime(e.at)}`}
+                    aria-label={`Correct time of ${e.kind === 'milestone' ? e.milestone : e.kind} at ${clockTime(e.at)}`}
                     onClick={() => setEditing(editing === e.id ? null : e.id)}
                     data-testid="correct-time"
                   >
