@@ -1,6 +1,7 @@
 import { dueInjects, nextDueWall } from '../../shared/areas/drills/clock';
 import type { DrillRun } from '../../shared/areas/drills/run-schema';
 import type { Identity } from '../../shared/domain/identity';
+import { DeadlineWaiter } from './deadline-waiter';
 import type { Session } from './session';
 
 // The drill clock, kept by the host like the runbook timers (timer-service.ts) and for the same
@@ -13,57 +14,53 @@ import type { Session } from './session';
 // when they were due. A paused or finished drill has nothing to wait for.
 
 export const DRILL_CLOCK: Identity = { name: 'Drill clock', role: 'Host clock' };
-/** Re-check at least this often, whatever the next inject (a cheap guard against drift). */
-const MAX_WAIT_MS = 60_000;
-const RETRY_MS = 1000;
 
 const live = (r: DrillRun) => r.clock !== null && r.clock.pausedAt === null && r.endedAt === null;
 
 export class DrillService {
-  private wait: ReturnType<typeof setTimeout> | null = null;
-  private running: Promise<void> | null = null;
+  private readonly waiter: DeadlineWaiter;
   /** Injects this process fired: an undo of the firing must not make the host fire it again. */
   private readonly sent = new Set<string>();
 
   constructor(
     private readonly session: Session,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.waiter = new DeadlineWaiter(
+      () => this.nextAt(),
+      () => this.fireDue(),
+      now,
+    );
+  }
 
   start(): void {
     this.schedule();
   }
 
   stop(): void {
-    if (this.wait) clearTimeout(this.wait);
-    this.wait = null;
+    this.waiter.stop();
   }
 
   /** Fire whatever is due; one check at a time. */
   check(): Promise<void> {
-    this.running ??= this.fireDue().finally(() => {
-      this.running = null;
-      this.schedule();
-    });
-    return this.running;
+    return this.waiter.check();
   }
 
   /** Waits for the earliest next inject (called after every change and every check). */
   schedule(): void {
-    if (this.wait) clearTimeout(this.wait);
-    this.wait = null;
+    this.waiter.schedule();
+  }
+
+  private nextAt(): number | null {
     const wb = this.session.workbook;
-    if (!wb || !this.session.isWritable) return;
-    let next = Number.POSITIVE_INFINITY;
+    if (!wb || !this.session.isWritable) return null;
+    let next: number | null = null;
     for (const run of wb.drills.runs) {
       if (!live(run)) continue;
       const at = nextDueWall(run.clock!, this.unsent(run), run.fired);
-      if (at !== null) next = Math.min(next, at);
+      if (at !== null) next = next === null ? at : Math.min(next, at);
     }
-    if (next === Number.POSITIVE_INFINITY) return;
-    const delay = Math.min(MAX_WAIT_MS, Math.max(0, next - this.now().getTime()));
-    this.wait = setTimeout(() => void this.check(), delay);
-    this.wait.unref?.();
+    return next;
   }
 
   private unsent(run: DrillRun) {
@@ -81,9 +78,8 @@ export class DrillService {
       try {
         await this.session.dispatchAs({ type: 'drills.run-fire-due', runId: run.id }, DRILL_CLOCK);
       } catch {
-        // Busy (a file being switched), a disk error, or a window fired it first: look again shortly.
-        const retry = setTimeout(() => void this.check(), RETRY_MS);
-        retry.unref?.();
+        // Busy (a file being switched), a disk error, or a window fired it first.
+        this.waiter.retrySoon();
         continue;
       }
       for (const f of due) this.sent.add(`${run.id}/${f.injectId}`);

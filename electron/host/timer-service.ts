@@ -2,6 +2,7 @@ import { JumpDetector } from '../../shared/areas/runbooks/clock-jump';
 import { isDue } from '../../shared/areas/runbooks/timers';
 import type { TimerAlert } from '../../shared/contract';
 import type { Identity } from '../../shared/domain/identity';
+import { DeadlineWaiter } from './deadline-waiter';
 import type { Emitter } from './events';
 import type { Session } from './session';
 
@@ -19,15 +20,11 @@ import type { Session } from './session';
 // elsewhere the shell says so (noteResume) and the gap counts.
 
 export const TIMER_KEEPER: Identity = { name: 'Timer', role: 'Host clock' };
-/** Re-check at least this often, whatever the next deadline (a cheap guard against drift). */
-const MAX_WAIT_MS = 60_000;
-const RETRY_MS = 1000;
 const RECENT_MS = 120_000;
 
 export class TimerService {
-  private wait: ReturnType<typeof setTimeout> | null = null;
+  private readonly waiter: DeadlineWaiter;
   private watch: ReturnType<typeof setInterval> | null = null;
-  private running: Promise<void> | null = null;
   private readonly jumps = new JumpDetector();
   private slept = false;
   /** Deadlines alerted in this session: an undo of the expiry must not alert it again. */
@@ -41,7 +38,13 @@ export class TimerService {
     private readonly now: () => Date,
     private readonly monotonic: () => number,
     private readonly boot: (() => number) | null = null,
-  ) {}
+  ) {
+    this.waiter = new DeadlineWaiter(
+      () => this.nextAt(),
+      () => this.run(),
+      now,
+    );
+  }
 
   start(): void {
     this.watch ??= setInterval(() => void this.check(), 1000);
@@ -51,9 +54,8 @@ export class TimerService {
 
   stop(): void {
     if (this.watch) clearInterval(this.watch);
-    if (this.wait) clearTimeout(this.wait);
     this.watch = null;
-    this.wait = null;
+    this.waiter.stop();
   }
 
   /** Alerts raised by this process in the last two minutes (a restart starts with none). */
@@ -70,28 +72,23 @@ export class TimerService {
 
   /** Clock check, then fire whatever is due; one check at a time. */
   check(): Promise<void> {
-    this.running ??= this.run().finally(() => {
-      this.running = null;
-      this.schedule();
-    });
-    return this.running;
+    return this.waiter.check();
   }
 
   /** Waits for the earliest unfired deadline (called after every change and every check). */
   schedule(): void {
-    if (this.wait) clearTimeout(this.wait);
-    this.wait = null;
+    this.waiter.schedule();
+  }
+
+  private nextAt(): number | null {
     const wb = this.session.workbook;
-    if (!wb || !this.session.isWritable) return;
-    let next = Number.POSITIVE_INFINITY;
+    if (!wb || !this.session.isWritable) return null;
+    let next: number | null = null;
     for (const t of wb.runbooks.timers) {
       if (t.state === 'running' && t.deadline !== null && t.firedAt === null)
-        next = Math.min(next, t.deadline);
+        next = next === null ? t.deadline : Math.min(next, t.deadline);
     }
-    if (next === Number.POSITIVE_INFINITY) return;
-    const delay = Math.min(MAX_WAIT_MS, Math.max(0, next - this.now().getTime()));
-    this.wait = setTimeout(() => void this.check(), delay);
-    this.wait.unref?.();
+    return next;
   }
 
   private async run(): Promise<void> {
@@ -119,9 +116,8 @@ export class TimerService {
     try {
       await this.session.dispatchAs({ type: 'timer.expire', timerIds: due.map((t) => t.id) }, TIMER_KEEPER);
     } catch {
-      // Busy (a file being switched) or a disk error: try again shortly.
-      const retry = setTimeout(() => void this.check(), RETRY_MS);
-      retry.unref?.();
+      // Busy (a file being switched) or a disk error.
+      this.waiter.retrySoon();
       return;
     }
     for (const t of due) this.alerted.add(`${t.id}@${t.deadline}`);
