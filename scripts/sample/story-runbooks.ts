@@ -90,7 +90,7 @@ export const RUNBOOKS_CHAPTER = chapter((at) => {
       id: 'tpl-executive',
       audience: 'executive',
       name: 'Compass summary for the steering group',
-      body: '{{incident}} ({{severity}}) as of {{now}}\n\nConditions: {{conditions}}\nActions: {{actions}}\nNeeds from you: {{needs}}\n\nRollout: {{wave}}, go/no-go {{verdict}}. Led by {{commander}}; next summary by {{next_update}}.',
+      body: '{{incident}} ({{severity}}) as of {{now}}\n\nConditions: {{conditions}}\nActions: {{actions}}\nNeeds: {{needs}}\nCustomer impact: {{impact}}\n\nRollout: {{wave}}, go/no-go {{verdict}}. Led by {{commander}}; next summary by {{next_update}}.',
     },
   ];
   TEMPLATES.forEach((item, i) => {
