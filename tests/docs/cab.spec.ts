@@ -1,45 +1,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Download, Page } from '@playwright/test';
+import type { Download } from '@playwright/test';
 import { expect, SAMPLE_REV, test, waitSaved } from '../e2e/fixtures';
 import { openBoard, send } from '../e2e/projector-kit';
+import { OUT, scrollTo, shot } from './shots';
 
 // README's pictures of the CAB (`npm run screenshots`): the page with the change, its risk and
 // calendar; review mode; the board's decisions; a checked decision file; "changed since
 // approval" with its diff, on the main page and on the projector; a comparison; the packet.
-
-const OUT = 'docs/screenshots';
-
-// The page's shapes, as seen from inside it (the node tsconfig has no DOM lib on purpose).
-interface DomElement {
-  scrollTop: number;
-  ownerDocument: { scrollingElement: { scrollTop: number } };
-  querySelector(selector: string): DomElement | null;
-  getBoundingClientRect(): { top: number };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  // Toasts that close by themselves may go while we look: take them one at a time.
-  const toasts = page.getByTestId('toast-dismiss');
-  for (let i = 0; i < 10 && (await toasts.count()) > 0; i++) {
-    await toasts
-      .first()
-      .click({ timeout: 1000 })
-      .catch(() => undefined);
-  }
-  await page.screenshot({ path: join(OUT, `${name}.png`) });
-}
-
-/** Scrolls the app's main region (only it: the window itself stays put) so `testid` is at its top. */
-async function scrollTo(page: Page, testid: string): Promise<void> {
-  await page.locator('#main').evaluate((main: DomElement, id: string) => {
-    // A file input the page focused may have scrolled the window itself: put it back first.
-    main.ownerDocument.scrollingElement.scrollTop = 0;
-    const el = main.querySelector(`[data-testid="${id}"]`)!;
-    main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top - 16;
-  }, testid);
-}
 
 /** The plan changes after the sample's approvals: a stop condition is tuned in another window. */
 async function tuneStop(host: Parameters<typeof send>[0]): Promise<void> {

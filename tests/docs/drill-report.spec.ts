@@ -1,39 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Download, Page } from '@playwright/test';
+import type { Download } from '@playwright/test';
 import { expect, test } from '../e2e/fixtures';
+import { OUT, scrollTo, shot } from './shots';
 
 // README's pictures of what comes after a drill (`npm run screenshots`), on the sample's
 // permissions-outage run (made through the run commands): the scoring screen, the replay on the
 // main window and on the projector, the report screen and the exported report itself.
-
-const OUT = 'docs/screenshots';
-
-interface DomElement {
-  scrollTop: number;
-  ownerDocument: { scrollingElement: { scrollTop: number } };
-  querySelector(selector: string): DomElement | null;
-  getBoundingClientRect(): { top: number };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  const toasts = page.getByTestId('toast-dismiss');
-  for (let i = 0; i < 10 && (await toasts.count()) > 0; i++) {
-    await toasts
-      .first()
-      .click({ timeout: 1000 })
-      .catch(() => undefined);
-  }
-  await page.screenshot({ path: join(OUT, `${name}.png`) });
-}
-
-async function scrollTo(page: Page, testid: string): Promise<void> {
-  await page.locator('#main').evaluate((main: DomElement, id: string) => {
-    main.ownerDocument.scrollingElement.scrollTop = 0;
-    const el = main.querySelector(`[data-testid="${id}"]`)!;
-    main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top - 16;
-  }, testid);
-}
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(theme, () => {

@@ -1,23 +1,9 @@
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from '../e2e/fixtures';
+import { shot } from './shots';
 
 // README's pictures of a drill in progress (`npm run screenshots`): the sample's permissions-outage
 // scenario run at 60×, paused just after the second inject with a card played, an answer logged
 // and a question up: the facilitator's screen, the projector and the participants' screen.
-
-const OUT = 'docs/screenshots';
-
-async function shot(page: Page, name: string): Promise<void> {
-  const toasts = page.getByTestId('toast-dismiss');
-  for (let i = 0; i < 10 && (await toasts.count()) > 0; i++) {
-    await toasts
-      .first()
-      .click({ timeout: 1000 })
-      .catch(() => undefined);
-  }
-  await page.screenshot({ path: join(OUT, `${name}.png`) });
-}
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(theme, () => {

@@ -2,41 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from '../e2e/fixtures';
+import { scrollTo, shot } from './shots';
 
 // README's pictures of the drills area (`npm run screenshots`): the scenario library with the
 // sample's scenario, the scenario editor, and an import preview of a Wheel of Misfortune file.
 
-const OUT = 'docs/screenshots';
 const REALWORLD = resolve(import.meta.dirname, '../../../shared/realworld/tabletop');
-
-// The page's shapes, as seen from inside it (the node tsconfig has no DOM lib on purpose).
-interface DomElement {
-  scrollTop: number;
-  ownerDocument: { scrollingElement: { scrollTop: number } };
-  querySelector(selector: string): DomElement | null;
-  getBoundingClientRect(): { top: number };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  const toasts = page.getByTestId('toast-dismiss');
-  for (let i = 0; i < 10 && (await toasts.count()) > 0; i++) {
-    await toasts
-      .first()
-      .click({ timeout: 1000 })
-      .catch(() => undefined);
-  }
-  await page.screenshot({ path: join(OUT, `${name}.png`) });
-}
-
-async function scrollTo(page: Page, testid: string): Promise<void> {
-  await page.locator('#main').evaluate((main: DomElement, id: string) => {
-    main.ownerDocument.scrollingElement.scrollTop = 0;
-    const el = main.querySelector(`[data-testid="${id}"]`)!;
-    main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top - 16;
-  }, testid);
-}
 
 async function wheelFile(): Promise<string> {
   const real = join(REALWORLD, 'wheel-of-misfortune_general_incidents.json');
