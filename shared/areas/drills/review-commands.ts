@@ -1,10 +1,10 @@
-import type { Draft } from 'immer';
 import { z } from 'zod';
-import { areaCommand, draftChange } from '../../domain/area-command';
+import { areaCommand } from '../../domain/area-command';
 import { DomainError } from '../../domain/errors';
 import { choice, entityId, isoDay, optionalText, requiredText } from '../../schema/fields';
 import type { Workbook } from '../../schema/workbook';
-import type { AreaCommand, Plan } from '../types';
+import type { AreaCommand } from '../types';
+import { runAt, runPlan } from './run-helpers';
 import { type DrillRun, QUESTION_CATEGORIES } from './run-schema';
 import { CAPABILITY_ELEMENTS, CorrectiveActionSchema } from './schema';
 import { RATINGS } from './scoring';
@@ -15,16 +15,9 @@ import { RATINGS } from './scoring';
 // All of it waits for the drill to finish: rating a drill still running would rate half of it.
 // A final report is frozen: reopen it as a draft first, so a signed-off report never drifts.
 
-function runIndex(wb: Workbook, runId: string): number {
-  const i = wb.drills.runs.findIndex((r) => r.id === runId);
-  if (i < 0) throw new DomainError('not-found', `No drill run with id "${runId}"`, 'runId');
-  return i;
-}
-
 /** The run, checked to be finished and (unless `evenFinal`) still a draft. */
 function reviewable(wb: Workbook, runId: string, evenFinal = false): { i: number; run: DrillRun } {
-  const i = runIndex(wb, runId);
-  const run = wb.drills.runs[i]!;
+  const { index: i, run } = runAt(wb, runId);
   if (run.endedAt === null) {
     throw new DomainError(
       'not-allowed',
@@ -40,17 +33,6 @@ function reviewable(wb: Workbook, runId: string, evenFinal = false): { i: number
     );
   }
   return { i, run };
-}
-
-function change(
-  wb: Workbook,
-  run: DrillRun,
-  summary: string,
-  recipe: (draft: Draft<Workbook>) => void,
-  touched: string[] = [],
-): Plan {
-  const { patches, inverse } = draftChange(wb, recipe);
-  return { patches, inverse, touched: [`drills.runs/${run.id}`, ...touched], area: 'drills', summary };
 }
 
 const RateSchema = z.strictObject({
@@ -72,9 +54,9 @@ export const rateObjective: AreaCommand<typeof RateSchema> = areaCommand(RateSch
     );
   }
   const score = { objectiveId: objective.id, rating: cmd.rating, note: cmd.note.trim() };
-  return change(
+  return runPlan(
     wb,
-    run,
+    run.id,
     `Rated "${objective.text}" ${cmd.rating} in the drill "${run.scenario.name}"`,
     (d) => {
       const scores = d.drills.runs[i]!.scores;
@@ -105,7 +87,7 @@ export const setList: AreaCommand<typeof ListSchema> = areaCommand(ListSchema, (
       : cmd.items.length < before.length
         ? `Removed a ${noun} from the drill "${run.scenario.name}"`
         : `Edited the ${cmd.list === 'strengths' ? 'strengths' : 'areas for improvement'} of the drill "${run.scenario.name}"`;
-  return change(wb, run, summary, (d) => {
+  return runPlan(wb, run.id, summary, (d) => {
     d.drills.runs[i]![cmd.list] = cmd.items;
   });
 });
@@ -138,7 +120,7 @@ export const answerQuestion: AreaCommand<typeof AnswerSchema> = areaCommand(Answ
   }
   const how = cmd.fromPaper ? ' (from paper)' : '';
   const summary = `${at < 0 ? 'Recorded' : 'Edited'} ${cmd.who}'s answer${how} in the drill "${run.scenario.name}"`;
-  return change(wb, run, summary, (d) => {
+  return runPlan(wb, run.id, summary, (d) => {
     const list = d.drills.runs[i]!.questionnaire;
     if (at >= 0) list[at] = answer;
     else list.push(answer);
@@ -157,9 +139,9 @@ export const removeAnswer: AreaCommand<typeof RemoveAnswerSchema> = areaCommand(
     const { i, run } = reviewable(wb, cmd.runId);
     const at = run.questionnaire.findIndex((a) => a.id === cmd.id);
     if (at < 0) throw new DomainError('not-found', `This drill has no answer "${cmd.id}"`, 'id');
-    return change(
+    return runPlan(
       wb,
-      run,
+      run.id,
       `Removed ${run.questionnaire[at]!.who}'s answer from the drill "${run.scenario.name}"`,
       (d) => {
         d.drills.runs[i]!.questionnaire.splice(at, 1);
@@ -180,7 +162,7 @@ export const markReport: AreaCommand<typeof FinalSchema> = areaCommand(FinalSche
     return { patches: [], inverse: [], touched: [], area: 'drills', summary: '' };
   }
   const what = cmd.final ? 'final' : 'a draft again';
-  return change(wb, run, `Marked the report of the drill "${run.scenario.name}" ${what}`, (d) => {
+  return runPlan(wb, run.id, `Marked the report of the drill "${run.scenario.name}" ${what}`, (d) => {
     d.drills.runs[i]!.reportFinal = cmd.final;
   });
 });
@@ -219,9 +201,9 @@ export const addAction: AreaCommand<typeof ActionSchema> = areaCommand(ActionSch
     const issue = parsed.error.issues[0]!;
     throw new DomainError('invalid-item', issue.message, issue.path.join('.'));
   }
-  return change(
+  return runPlan(
     wb,
-    run,
+    run.id,
     `Raised the corrective action "${cmd.text}" from the drill "${run.scenario.name}"`,
     (d) => {
       d.drills.correctiveActions.push(parsed.data);
