@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { type ApiError, EVENT_NAMES, type EventName, type Reply } from '../shared/contract';
 import { messageOf } from '../shared/domain/format';
+import { PackError, packToText, unpack } from '../shared/domain/wire-pack';
 import { invoke } from './host/dispatch';
 import type { Host } from './host/types';
 import { indexPath, readStaticFile, safeRelativePath, securityHeaders } from './static-files';
@@ -152,6 +153,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   async function answerFrame(ws: WebSocket, data: RawData): Promise<void> {
     const frame = parseFrame(data);
     if (!frame.ok) return sendJson(ws, { id: null, reply: { ok: false, error: frame.error } });
+    if (frame.refused) return sendJson(ws, { id: frame.id, reply: { ok: false, error: frame.refused } });
     let reply: Reply<unknown>;
     try {
       reply = await invoke(host.api, frame.method, frame.input);
@@ -163,7 +165,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   const broadcast = (event: EventName, payload: unknown) => {
-    const text = JSON.stringify({ event, payload });
+    const text = packToText({ event, payload });
     for (const client of wss.clients) {
       if (client.readyState === client.OPEN) client.send(text);
     }
@@ -200,7 +202,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   return { url: `${origin()}/?token=${token}`, port, token, close };
 }
 
-type Frame = { ok: true; id: number; method: unknown; input: unknown } | { ok: false; error: ApiError };
+type Frame =
+  | { ok: true; id: number; method: unknown; input: unknown; refused?: ApiError }
+  | { ok: false; error: ApiError };
 
 /** Frames are untrusted bytes: anything but `{id: number, method, input?}` is a bad frame. */
 function parseFrame(data: RawData): Frame {
@@ -218,11 +222,17 @@ function parseFrame(data: RawData): Frame {
   if (typeof record.id !== 'number' || !Number.isFinite(record.id)) {
     return { ok: false, error: apiError('bad-frame', 'The message needs a numeric "id".') };
   }
-  return { ok: true, id: record.id, method: record.method, input: record.input };
+  try {
+    return { ok: true, id: record.id, method: record.method, input: unpack(record.input) };
+  } catch (error) {
+    if (!(error instanceof PackError)) throw error;
+    const refused = apiError('invalid-input', `The request's input cannot be unpacked: ${error.message}.`);
+    return { ok: true, id: record.id, method: record.method, input: undefined, refused };
+  }
 }
 
 function sendJson(ws: WebSocket, message: unknown): void {
-  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  if (ws.readyState === ws.OPEN) ws.send(packToText(message));
 }
 
 function apiError(code: string, message: string): ApiError {

@@ -7,6 +7,7 @@ import type {
   PreloadApi,
   SessionState,
 } from '../../shared/contract';
+import { type Packed, unpack } from '../../shared/domain/wire-pack';
 import { fromApiError } from './bridge-error';
 import type { AppBridge } from './connection';
 
@@ -18,6 +19,10 @@ export function createPreloadBridge(api: PreloadApi): AppBridge {
       const reply = await api.invoke(method, input);
       if (reply.ok) return reply.value as MethodResults[M];
       throw fromApiError(reply.error);
+    },
+    // IPC clones values, so a packed input is unpacked here and sent as a value.
+    invokePacked<M extends Method>(method: M, input: Packed<MethodInput<M>>): Promise<MethodResults[M]> {
+      return this.invoke(method, unpack(JSON.parse(input)) as MethodInput<M>);
     },
     on<E extends EventName>(event: E, listener: (payload: Events[E]) => void) {
       return api.on(event, (payload) => listener(payload as Events[E]));

@@ -1,9 +1,10 @@
 import type { EventName, Events, Method, MethodInput, MethodResults, Reply } from '../../shared/contract';
+import { type Packed, packToText, unpack } from '../../shared/domain/wire-pack';
 import { BridgeError, fromApiError } from './bridge-error';
 import type { AppBridge, ConnectionState } from './connection';
 
 // Web mode: the same host behind a WebSocket on 127.0.0.1. Requests are `{id, method, input}`,
-// replies `{id, reply}` and pushes `{event, payload}`. The socket can drop (laptop sleep, host
+// replies `{id, reply}` and pushes `{event, payload}`, each packed (shared/domain/wire-pack.ts). The socket can drop (laptop sleep, host
 // restart), so it reconnects with backoff and every call in flight fails loudly rather than
 // hanging: the user must know a change may not have landed.
 
@@ -53,7 +54,7 @@ export function createWebBridge(url: string): AppBridge {
     if (typeof raw !== 'string') return;
     let msg: unknown;
     try {
-      msg = JSON.parse(raw);
+      msg = unpack(JSON.parse(raw));
     } catch {
       return;
     }
@@ -102,21 +103,28 @@ export function createWebBridge(url: string): AppBridge {
 
   connect();
 
+  const send = <M extends Method>(frameFor: (id: number) => string) =>
+    new Promise<MethodResults[M]>((resolve, reject) => {
+      if (state === 'lost') return reject(notConnectedError());
+      const id = nextId++;
+      const call: Pending = { resolve: resolve as (v: unknown) => void, reject };
+      const frame = frameFor(id);
+      if (socket?.readyState === WebSocket.OPEN) {
+        inflight.set(id, call);
+        socket.send(frame);
+      } else {
+        waiting.push({ id, frame, call });
+      }
+    });
+
   return {
     kind: 'web',
     invoke<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodResults[M]> {
-      return new Promise<MethodResults[M]>((resolve, reject) => {
-        if (state === 'lost') return reject(notConnectedError());
-        const id = nextId++;
-        const call: Pending = { resolve: resolve as (v: unknown) => void, reject };
-        const frame = JSON.stringify({ id, method, input });
-        if (socket?.readyState === WebSocket.OPEN) {
-          inflight.set(id, call);
-          socket.send(frame);
-        } else {
-          waiting.push({ id, frame, call });
-        }
-      });
+      return send<M>((id) => packToText({ id, method, input }));
+    },
+    invokePacked<M extends Method>(method: M, input: Packed<MethodInput<M>>): Promise<MethodResults[M]> {
+      // The frame is {id, method, input} with the packed input spliced in as it came.
+      return send<M>((id) => `{"id":${id},"method":${JSON.stringify(method)},"input":${input}}`);
     },
     on<E extends EventName>(event: E, listener: (payload: Events[E]) => void) {
       const set = eventListeners.get(event) ?? new Set();

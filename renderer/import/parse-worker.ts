@@ -1,6 +1,8 @@
 // Must stay first: Zod must not try `new Function` under the CSP, in here as in the page.
 import '../zod-jitless';
+import type { Command } from '../../shared/domain/commands';
 import { formatBytes } from '../../shared/domain/format';
+import { packed } from '../../shared/domain/wire-pack';
 import { decodeCsv, MAX_CSV_BYTES, type ParsedCsv, parseCsv, sniffDelimiter } from '../../shared/import/csv';
 import { type ImportKindId, importKind } from '../../shared/import/kinds';
 import { guessMapping } from '../../shared/import/layout';
@@ -136,7 +138,8 @@ async function handle(msg: ToWorker): Promise<void> {
         }
         items = run.items;
       }
-      post({ type: 'command', seq: msg.seq, command: kind.command(items, msg.mapping, msg.meta) });
+      const command = kind.command(items, msg.mapping, msg.meta) as Command;
+      post({ type: 'command', seq: msg.seq, command: packed(command) });
       return;
     }
   }

@@ -1,3 +1,5 @@
+import type { Command } from '../../shared/domain/commands';
+import type { Packed } from '../../shared/domain/wire-pack';
 import type { Delimiter } from '../../shared/import/csv';
 import type { ImportKindId } from '../../shared/import/kinds';
 import type { ImportRun } from '../../shared/import/run';
@@ -40,5 +42,6 @@ export type FromWorker =
   | { type: 'opened'; facts: FileFacts }
   | { type: 'refused'; message: string }
   | { type: 'applied'; seq: number; run: RunView }
-  | { type: 'command'; seq: number; command: unknown }
+  /** The one command, packed in the worker (see shared/domain/wire-pack.ts). */
+  | { type: 'command'; seq: number; command: Packed<Command> }
   | { type: 'failed'; message: string };

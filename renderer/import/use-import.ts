@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Command } from '../../shared/domain/commands';
+import type { Packed } from '../../shared/domain/wire-pack';
 import type { Delimiter } from '../../shared/import/csv';
 import { type ImportKindId, importKind } from '../../shared/import/kinds';
 import type { RememberedMapping } from '../../shared/import/mapping-schema';
@@ -6,8 +8,8 @@ import { rememberedMatches } from '../../shared/import/match';
 import type { Mapping } from '../../shared/import/types';
 import { localZone } from '../../shared/import/zones';
 import { getBridge, toBridgeError } from '../bridge';
-import { newId } from '../components/collection/draft';
-import { dispatch } from '../store/actions';
+import { shortId } from '../components/collection/draft';
+import { dispatchPacked } from '../store/actions';
 import { useAppStore } from '../store/app-store';
 import type { FileFacts, FromWorker, RunView, ToWorker } from './protocol';
 
@@ -58,7 +60,7 @@ export function useImport(kindId: ImportKindId) {
   const seq = useRef(0);
   /** Set while a remembered mapping is tried: a clean run goes straight to the preview. */
   const oneStep = useRef(false);
-  const pendingCommand = useRef<((command: unknown) => void) | null>(null);
+  const pendingCommand = useRef<((command: Packed<Command> | undefined) => void) | null>(null);
   const wb = useAppStore((s) => s.session?.workbook ?? null);
   const flowRef = useRef(flow);
   flowRef.current = flow;
@@ -191,8 +193,8 @@ export function useImport(kindId: ImportKindId) {
     setFlow((x) => ({ ...x, step: 'importing', message: null, issues: [] }));
     // Marks on the page's timeline, so a profile (and the import benchmark) can say where the time goes.
     performance.mark('import:confirm');
-    const id = newId('imp');
-    const command = await new Promise<unknown>((resolve) => {
+    const id = shortId('imp');
+    const command = await new Promise<Packed<Command> | undefined>((resolve) => {
       pendingCommand.current = resolve;
       post({ type: 'command', seq: seq.current, mapping: f.mapping!, meta: { id, fileName: f.facts!.name } });
     });
@@ -200,7 +202,7 @@ export function useImport(kindId: ImportKindId) {
     if (command === undefined) return;
     performance.mark('import:command-built');
     try {
-      await dispatch(command as Parameters<typeof dispatch>[0]);
+      await dispatchPacked(command);
       performance.mark('import:acknowledged');
     } catch (err) {
       const e = toBridgeError(err);

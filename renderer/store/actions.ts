@@ -11,6 +11,7 @@ import type { Command } from '../../shared/domain/commands';
 import { formatBytes } from '../../shared/domain/format';
 import type { Identity } from '../../shared/domain/identity';
 import { MAX_WORKBOOK_BYTES } from '../../shared/domain/limits';
+import type { Packed } from '../../shared/domain/wire-pack';
 import { currentRoute, FILES_ROUTE, HISTORY_ROUTE, HOME_ROUTE, navigate } from '../app/routes';
 import { type AppBridge, BridgeError, getBridge, toBridgeError } from '../bridge';
 import {
@@ -110,6 +111,11 @@ async function signed<T>(call: () => Promise<T>): Promise<T> {
 /** Sends a command; throws the host's error so forms can place its issues next to fields. */
 export function dispatch(command: Command): Promise<Ack> {
   return signed(() => b().invoke('workbook:dispatch-command', command));
+}
+
+/** `dispatch` for a command packed by a worker (an import's 100,000 records). */
+export function dispatchPacked(command: Packed<Command>): Promise<Ack> {
+  return signed(() => b().invokePacked('workbook:dispatch-command', command));
 }
 
 /** Sends a command and reports any refusal as a toast; resolves to the ack or null. */

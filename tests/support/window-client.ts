@@ -8,6 +8,7 @@ import type {
   WorkbookChange,
 } from '../../shared/contract';
 import { applyPatches } from '../../shared/domain/patches';
+import { packToText, unpack } from '../../shared/domain/wire-pack';
 import type { Workbook } from '../../shared/schema/workbook';
 
 // One window of the app in web mode, reduced to what the benchmarks and docs drive: the WebSocket a
@@ -69,7 +70,7 @@ export class WindowClient {
   async call<M extends Method>(method: M, input?: unknown, sent?: () => void): Promise<MethodResults[M]> {
     const id = this.nextId++;
     const reply = new Promise<Reply<unknown>>((resolve) => this.pending.set(id, resolve));
-    this.ws.send(JSON.stringify({ id, method, input }));
+    this.ws.send(packToText({ id, method, input }));
     sent?.();
     const answer = await reply;
     if (!answer.ok)
@@ -100,7 +101,7 @@ export class WindowClient {
   }
 
   private onFrame(data: Buffer): void {
-    const message = JSON.parse(data.toString('utf8')) as {
+    const message = unpack(JSON.parse(data.toString('utf8'))) as {
       id?: number;
       reply?: Reply<unknown>;
       event?: EventName;

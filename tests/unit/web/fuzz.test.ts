@@ -17,6 +17,7 @@ import type { AuditEntry } from '../../../shared/domain/audit';
 import type { Command } from '../../../shared/domain/commands';
 import { DomainError } from '../../../shared/domain/errors';
 import { execute, openDoc } from '../../../shared/domain/history';
+import { unpack } from '../../../shared/domain/wire-pack';
 import type { Workbook } from '../../../shared/schema/workbook';
 import { frameText, hostileText, inputFor, nonStringNameFrame, rawFrame, unknownName } from './fuzz-frames';
 
@@ -166,7 +167,7 @@ async function connectClient(): Promise<Client> {
     fail: (e: Error) => void;
   } | null = null;
   ws.on('message', (data: WebSocket.RawData) => {
-    const message = JSON.parse(data.toString()) as Record<string, unknown>;
+    const message = unpack(JSON.parse(data.toString())) as Record<string, unknown>;
     if ('event' in message) {
       events.push({ event: String(message.event), payload: message.payload });
       return;
@@ -218,8 +219,14 @@ function expectFor(frame: string | Buffer): Expect {
     return { kind: 'bad-frame' };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { kind: 'bad-frame' };
-  const { id, method, input } = value as Record<string, unknown>;
+  const { id, method, input: packed } = value as Record<string, unknown>;
   if (typeof id !== 'number' || !Number.isFinite(id)) return { kind: 'bad-frame' };
+  let input: unknown;
+  try {
+    input = unpack(packed);
+  } catch {
+    return { kind: 'refused', id, code: 'invalid-input' };
+  }
   if (!isMethod(method)) return { kind: 'refused', id, code: 'unknown-method' };
   const parsed = METHODS[method].safeParse(input);
   if (!parsed.success) return { kind: 'refused', id, code: 'invalid-input' };
