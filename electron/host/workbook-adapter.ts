@@ -5,6 +5,7 @@ import { MAX_WORKBOOK_BYTES } from '../../shared/domain/limits';
 import type { WorkbookFile } from '../../shared/schema/workbook';
 import { type DurableFs, durableWrite, nodeDurableFs } from './durable-write';
 import { readWorkbookFile } from './read-workbook';
+import { workbookBytes } from './workbook-text';
 
 // lowdb's storage adapter for one workbook file. lowdb's own JSONFile writes through steno,
 // which renames without fsync; this one writes durably and reads through the same checks as
@@ -22,7 +23,7 @@ export class WorkbookFileError extends Error {
 }
 
 export function serializeWorkbook(file: WorkbookFile): Buffer {
-  return Buffer.from(`${JSON.stringify(file, null, 2)}\n`, 'utf8');
+  return workbookBytes(file);
 }
 
 export class DurableWorkbookAdapter implements Adapter<WorkbookFile> {

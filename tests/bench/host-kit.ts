@@ -71,7 +71,7 @@ function editable(state: SessionState, what: string): Workbook {
   return state.workbook;
 }
 
-// The raw limit: what any durable save of these bytes must cost, in plain node:fs with nothing
+// The raw limit: what any durable save of this workbook must cost, in plain node:fs with nothing
 // of the host in the way. Same steps and order as a correct durable write (temp in the same
 // folder, fsync, rename, fsync folder), so the ratio shows only the host's own overhead.
 
@@ -97,12 +97,12 @@ export async function writeSyncRename(target: string, chunks: readonly Uint8Arra
 const NEWLINE = Buffer.from('\n');
 
 /**
- * The host's exact bytes (JSON.stringify(file, null, 2) and a newline), made the cheapest plain
- * way: the JSON text is encoded on its own and the newline written as a second chunk, so the
- * limit does not pay for flattening the concatenated `${json}\n` string the host encodes.
+ * The same workbook as JSON, made the cheapest plain way: compact JSON.stringify, encoded on its
+ * own, the newline written as a second chunk. The host's file is the same JSON laid out for
+ * people (indented, long lists a record a line), a few percent more bytes than this.
  */
 export function rawChunks(file: WorkbookFile): Uint8Array[] {
-  return [Buffer.from(JSON.stringify(file, null, 2), 'utf8'), NEWLINE];
+  return [Buffer.from(JSON.stringify(file), 'utf8'), NEWLINE];
 }
 
 /** The raw limit of one durable change: rawChunks + the durable write above. */

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/host/dispatch';
+import { workbookBytes } from '../../../electron/host/workbook-text';
 import type { SessionState } from '../../../shared/contract';
 import { MAX_WORKBOOK_BYTES } from '../../../shared/domain/limits';
 import { makeHost, openPath, readJson, stopCondition, tempDir, workbookJson } from './helpers';
@@ -107,14 +108,18 @@ describe('a bounded workbook', () => {
   }, async () => {
     const dataDir = await tempDir();
     const path = join(dataDir, 'big.rollout.json');
-    // Just under the limit: baseline items with 1000-character texts.
+    // About ten changes under the limit: baseline items with 1000-character texts, one a line
+    // in the file (indented six spaces, a comma and a newline after each).
     const text = 'x'.repeat(1000);
     const item = (id: string) => ({ id, area: `Area ${id}`, baseline: text, expected: text });
-    const perItem = JSON.stringify(item('bl-000000'), null, 2).length + 30;
-    const count = Math.floor((MAX_WORKBOOK_BYTES - 200_000) / perItem);
-    const baseline = Array.from({ length: count }, (_, i) => item(`bl-${i}`));
+    const perItem = JSON.stringify(item('bl-000000')).length + 8;
     const base = JSON.parse(workbookJson());
-    await writeFile(path, workbookJson({ success: { ...base.success, baseline } }));
+    const count = Math.floor((MAX_WORKBOOK_BYTES - workbookBytes(base).length) / perItem) - 10;
+    const baseline = Array.from({ length: count }, (_, i) => item(`bl-${i}`));
+    await writeFile(
+      path,
+      workbookBytes(JSON.parse(workbookJson({ success: { ...base.success, baseline } }))),
+    );
     const host = makeHost(dataDir);
     expect((await openPath(host, path)).problem).toBeNull();
     const before = await readFile(path);
