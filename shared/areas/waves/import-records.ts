@@ -81,8 +81,9 @@ export function appendRecords<T>(
   const importAt = ['waves', 'imports', wb.waves.imports.length];
   const add: Patch = { op: 'add', path: importAt, value: record };
   const drop: Patch = { op: 'remove', path: importAt };
-  const inverse: Patch[] = [drop];
-  for (let k = items.length - 1; k >= 0; k--) inverse.push({ op: 'remove', path: itemAt(k) });
+  // Undo puts back the list as it was: one patch holding the old (frozen, shared) list, where
+  // a removal per record kept 100,000 patches in the undo history for each large import.
+  const inverse: Patch[] = [drop, { op: 'replace', path: spec.path, value: list }];
   return {
     patches: [...items.map((value, k): Patch => ({ op: 'add', path: itemAt(k), value })), add],
     inverse,
