@@ -43,7 +43,10 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     await mkdir(dir, { recursive: true });
     await writeFile(settings, `${JSON.stringify({ version: 2, recent: [], user: identity })}\n`);
   }
+  // BENCH_HOST_PROFILE=<folder>: the host writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_HOST_PROFILE;
   const args = [
+    ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
     WEB_CLI,
     '--data-dir',
     dir,
