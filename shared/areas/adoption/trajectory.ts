@@ -11,7 +11,17 @@ export const LAG_POINTS = 5;
 export const SLIP_POINTS = 5;
 const DAY_MS = 86_400_000;
 
-export const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+/** Days are few and repeat across cohorts (1,000 days × 100 cohorts is 1,000 parses, not 100,000). */
+const dayNumbers = new Map<string, number>();
+export function dayNumber(day: string): number {
+  let n = dayNumbers.get(day);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+    if (dayNumbers.size >= 20_000) dayNumbers.clear();
+    dayNumbers.set(day, n);
+  }
+  return n;
+}
 export const dayText = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /** Days since launch → the share (%) the trajectory expects. */
@@ -41,22 +51,41 @@ export function usageByCohort(usage: readonly Usage[]): Map<string, Usage[]> {
     if (list) list.push(u);
     else index.set(u.cohortId, [u]);
   }
-  if (Object.isFrozen(usage)) indexes.set(usage, index);
+  if (Object.isFrozen(usage)) {
+    for (const list of index.values()) Object.freeze(list);
+    indexes.set(usage, index);
+  }
   return index;
 }
 
-/** The cohort's days in time order, as shares of its size. */
-export function series(cohort: Cohort, rows: readonly Usage[]): Point[] {
+const seriesCache = new WeakMap<readonly Usage[], WeakMap<Cohort, readonly Point[]>>();
+
+/**
+ * The cohort's days in time order, as shares of its size. The status, the trends and the chart
+ * each ask for every cohort's series on every change; for the same (frozen) rows and cohort it
+ * is worked out once.
+ */
+export function series(cohort: Cohort, rows: readonly Usage[]): readonly Point[] {
+  const cached = seriesCache.get(rows)?.get(cohort);
+  if (cached) return cached;
   const launch = dayNumber(cohort.launchDay);
-  return rows
-    .map((u) => ({
-      day: u.day,
-      n: dayNumber(u.day) - launch,
-      active: u.active,
-      pct: (u.active / cohort.size) * 100,
-      firstTask: u.firstTask,
-    }))
-    .sort((a, b) => a.n - b.n);
+  const points = Object.freeze(
+    rows
+      .map((u) => ({
+        day: u.day,
+        n: dayNumber(u.day) - launch,
+        active: u.active,
+        pct: (u.active / cohort.size) * 100,
+        firstTask: u.firstTask,
+      }))
+      .sort((a, b) => a.n - b.n),
+  );
+  if (Object.isFrozen(rows) && Object.isFrozen(cohort)) {
+    const byCohort = seriesCache.get(rows) ?? new WeakMap<Cohort, readonly Point[]>();
+    byCohort.set(cohort, points);
+    seriesCache.set(rows, byCohort);
+  }
+  return points;
 }
 
 export interface CohortStatus {

@@ -7,6 +7,7 @@ import {
   cohortStatuses,
   expectedPct,
   laggingRanked,
+  series,
 } from '../../../shared/areas/adoption/trajectory';
 import type { StopCondition } from '../../../shared/areas/success/schema';
 import type { Reading } from '../../../shared/areas/waves/schema';
@@ -40,6 +41,24 @@ const usage = (cohortId: string, n: number, active: number, firstTask: number | 
   active,
   firstTask,
   batch: '',
+});
+
+describe('series', () => {
+  it('is worked out once per committed rows and cohort, and afresh when the cohort is edited', () => {
+    const rows = Object.freeze([usage('c1', 2, 50), usage('c1', 1, 40)]);
+    const c = Object.freeze(cohort({}));
+    const first = series(c, rows);
+    expect(first.map((p) => [p.n, p.pct])).toEqual([
+      [1, 20],
+      [2, 25],
+    ]);
+    expect(series(c, rows)).toBe(first);
+    const resized = Object.freeze(cohort({ size: 100 }));
+    expect(series(resized, rows).map((p) => p.pct)).toEqual([40, 50]);
+    // An unfrozen (draft) list is never cached: it may still change.
+    const draft = [usage('c1', 1, 40)];
+    expect(series(c, draft)).not.toBe(series(c, draft));
+  });
 });
 
 describe('target trajectory', () => {
