@@ -115,19 +115,19 @@ function shapeOf(record: Record<string, Json>): Shape | null {
 
 /** Appends the record's values to `row` in the shape's order; false if it has another shape. */
 function flatten(record: Record<string, Json>, shape: Shape, row: Json[], depth: number): boolean {
-  const keys = Object.keys(record);
-  if (keys.length !== shape.length) return false;
-  for (let i = 0; i < shape.length; i++) {
-    const s = shape[i]!;
-    const key = typeof s === 'string' ? s : s[0];
-    if (keys[i] !== key) return false;
+  // for-in walks own keys in Object.keys order (records here have no inherited ones) without
+  // making an array of them for each of 100,000 records.
+  let i = 0;
+  for (const key in record) {
+    const s = shape[i++];
+    if (s === undefined || key !== (typeof s === 'string' ? s : s[0])) return false;
     const v = record[key];
     if (typeof s === 'string') {
       if (v === undefined || isRecord(v)) return false;
       row.push(pack(v, depth));
     } else if (!isRecord(v) || !flatten(v, s[1], row, depth + 1)) return false;
   }
-  return true;
+  return i === shape.length;
 }
 
 function fromTable(value: Json[], depth: number): Json[] {
