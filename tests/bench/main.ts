@@ -7,6 +7,7 @@ import { benchDurableChange } from './durable-change';
 import { benchFirstPaint } from './first-paint';
 import { benchHiddenTimer } from './hidden-timer';
 import { benchImport } from './import';
+import { benchImportBare } from './import-bare';
 import { benchOpen } from './open';
 import { benchPlanHash } from './plan-hash';
 import { benchProjector } from './projector';
@@ -120,6 +121,9 @@ async function main(): Promise<number> {
     });
     await step('chart update', () => benchCharts({ dir, sample: sample.bytes, quick }, results));
     await step('CSV import', async () => void results.push(...(await benchImport({ dir, quick }))));
+    await step('CSV import, bare CDP', async () => {
+      results.push(...(await benchImportBare({ dir, quick })));
+    });
     await step('SBOM import', async () => {
       results.push(...(await benchSbomImport({ ...common, iterations: quick ? 3 : 10 })));
     });
