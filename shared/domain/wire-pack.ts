@@ -37,7 +37,17 @@ export function pack(value: Json, depth = 0): Json {
   }
   if (isRecord(value)) {
     const out: Record<string, Json> = {};
-    for (const key of Object.keys(value)) out[key] = pack(value[key], depth + 1);
+    for (const key of Object.keys(value)) {
+      // JSON.parse makes "__proto__" an own key; assigning it would set the prototype instead.
+      if (key === '__proto__') {
+        Object.defineProperty(out, key, {
+          value: pack(value[key], depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else out[key] = pack(value[key], depth + 1);
+    }
     return out;
   }
   return value;

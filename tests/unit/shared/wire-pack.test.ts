@@ -42,6 +42,12 @@ describe('wire packing', () => {
     );
   });
 
+  it('keeps a "__proto__" key that JSON.parse made an own key (fast-check found it lost)', () => {
+    const value = JSON.parse('{"c":{"d":{"__proto__":0}}}');
+    expect(trip(value)).toEqual(value);
+    expect(JSON.stringify(trip(value))).toBe('{"c":{"d":{"__proto__":0}}}');
+  });
+
   it('writes a long list of same-shaped records once as a table, in about half the bytes', () => {
     const patches = usage(1000);
     const packed = pack(patches) as unknown[];
