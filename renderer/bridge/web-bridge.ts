@@ -4,9 +4,9 @@ import { BridgeError, fromApiError } from './bridge-error';
 import type { AppBridge, ConnectionState } from './connection';
 
 // Web mode: the same host behind a WebSocket on 127.0.0.1. Requests are `{id, method, input}`,
-// replies `{id, reply}` and pushes `{event, payload}`, each packed (shared/domain/wire-pack.ts). The socket can drop (laptop sleep, host
-// restart), so it reconnects with backoff and every call in flight fails loudly rather than
-// hanging: the user must know a change may not have landed.
+// replies `{id, reply}` and pushes `{event, payload}`, each packed (shared/domain/wire-pack.ts).
+// The socket can drop (laptop sleep, host restart), so it reconnects with backoff and every call
+// in flight fails loudly rather than hanging: the user must know a change may not have landed.
 
 const BACKOFF_MS = [250, 500, 1000, 2000, 4000, 5000];
 

@@ -87,25 +87,30 @@ function isRecord(value: unknown): value is Record<string, Json> {
 /**
  * [TABLE, shape, others, ...rows]: the records of one record's shape as rows, and the
  * items of any other shape in `others` as [index, item] pairs (an import's records, say, and
- * the one record of the import itself). Null when too few records share the shape.
+ * the one record of the import itself). Null when too few records share a shape. Shapes are
+ * only compared until one is chosen, and every item is packed once, whatever the outcome: a
+ * list that is no table must not have its items packed in vain at every level of nesting.
  */
 function asTable(list: readonly Json[], depth: number): Json[] | null {
   // The first item may be the odd one out: then try the middle one's shape.
-  return tableOf(list, list[0], depth) ?? tableOf(list, list[list.length >> 1], depth);
-}
-
-function tableOf(list: readonly Json[], model: Json, depth: number): Json[] | null {
-  const shape = isRecord(model) ? shapeOf(model) : null;
+  const shape = shapeFor(list, list[0]) ?? shapeFor(list, list[list.length >> 1]);
   if (!shape) return null;
   const rows: Json[] = [];
   const others: Json[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const item = list[i];
-    const row: Json[] = [];
-    if (isRecord(item) && flatten(item, shape, row, depth + 2)) rows.push(row);
-    else if (others.push([i, pack(item, depth + 1)]) > list.length / 2) return null;
-  }
-  return rows.length >= MIN_ROWS ? [TABLE, shape, others, ...rows] : null;
+  list.forEach((item, i) => {
+    if (isRecord(item) && fits(item, shape)) rows.push(flatten(item, shape, [], depth + 2));
+    else others.push([i, pack(item, depth + 1)]);
+  });
+  return [TABLE, shape, others, ...rows];
+}
+
+/** The model's shape, if at least MIN_ROWS records and half the list have it. */
+function shapeFor(list: readonly Json[], model: Json): Shape | null {
+  const shape = isRecord(model) ? shapeOf(model) : null;
+  if (!shape) return null;
+  let fit = 0;
+  for (const item of list) if (isRecord(item) && fits(item, shape)) fit++;
+  return fit >= MIN_ROWS && fit * 2 >= list.length ? shape : null;
 }
 
 /** The shape of a record, or null if a value would not survive as a table cell (undefined). */
@@ -123,8 +128,8 @@ function shapeOf(record: Record<string, Json>): Shape | null {
   return shape;
 }
 
-/** Appends the record's values to `row` in the shape's order; false if it has another shape. */
-function flatten(record: Record<string, Json>, shape: Shape, row: Json[], depth: number): boolean {
+/** Whether the record has exactly this shape: the same keys in the same order, nested alike. */
+function fits(record: Record<string, Json>, shape: Shape): boolean {
   // for-in walks own keys in Object.keys order (records here have no inherited ones) without
   // making an array of them for each of 100,000 records.
   let i = 0;
@@ -132,12 +137,18 @@ function flatten(record: Record<string, Json>, shape: Shape, row: Json[], depth:
     const s = shape[i++];
     if (s === undefined || key !== (typeof s === 'string' ? s : s[0])) return false;
     const v = record[key];
-    if (typeof s === 'string') {
-      if (v === undefined || isRecord(v)) return false;
-      row.push(pack(v, depth));
-    } else if (!isRecord(v) || !flatten(v, s[1], row, depth + 1)) return false;
+    if (typeof s === 'string' ? v === undefined || isRecord(v) : !isRecord(v) || !fits(v, s[1])) return false;
   }
   return i === shape.length;
+}
+
+/** Appends a fitting record's values to `row` in the shape's order, each packed. */
+function flatten(record: Record<string, Json>, shape: Shape, row: Json[], depth: number): Json[] {
+  for (const s of shape) {
+    if (typeof s === 'string') row.push(pack(record[s], depth));
+    else flatten(record[s[0]] as Record<string, Json>, s[1], row, depth + 1);
+  }
+  return row;
 }
 
 function fromTable(value: Json[], depth: number): Json[] {
