@@ -14,6 +14,15 @@ import { csvFile, GROUPS, peopleCsv, stakeholderWorkbook, UNCOVERED } from './st
 const dialog = (page: Page) => page.getByTestId('import-dialog');
 const chip = (page: Page, key: string) => page.locator(`[data-testid="map-chip"][data-key="${key}"]`);
 
+/** Presses a key during a keyboard drag and waits until the live region announces a new line matching `said`. */
+async function say(page: Page, key: string, said: RegExp): Promise<void> {
+  const live = page.locator('[id^="DndLiveRegion"]');
+  const before = (await live.count()) > 0 ? await live.textContent() : null;
+  await page.keyboard.press(key);
+  await expect(live).toHaveText(said);
+  if (before !== null) await expect(live).not.toHaveText(before);
+}
+
 test('import 200 people, close the coverage gaps, see the champions check move everywhere', async ({
   page,
   host,
@@ -95,6 +104,7 @@ test('a group dragged with the mouse, then with the keyboard, is where it was pu
   page,
   host,
 }) => {
+  test.setTimeout(90_000);
   const path = await stakeholderWorkbook(page, host);
   await page.getByTestId('nav-stakeholders').click();
   const grid = page.getByTestId('power-grid');
@@ -117,21 +127,23 @@ test('a group dragged with the mouse, then with the keyboard, is where it was pu
   await expect(placed).toHaveAttribute('data-interest', /^(69|70|71)$/);
 
   // Keyboard: Space picks it up, four steps left (-20 interest), two down (-10 power), Space.
+  // Each key waits for what a screen reader says next, as a user waits to hear it: the drag
+  // library only listens for arrows a moment after the pick-up, so keys fired blind get lost.
   await placed.focus();
-  await page.keyboard.press('Space');
-  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
-  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Space');
+  await say(page, 'Space', /^Picked up Executives/);
+  for (let i = 0; i < 4; i++) await say(page, 'ArrowLeft', /^Executives: /);
+  for (let i = 0; i < 2; i++) await say(page, 'ArrowDown', /^Executives: /);
+  await say(page, 'Space', /^Executives placed/);
   await expect(placed).toHaveAttribute('data-power', /^(69|70|71)$/);
   await expect(placed).toHaveAttribute('data-interest', /^(49|50|51)$/);
 
   // A second group placed from the tray with the keyboard alone.
   const leads = page.getByTestId('map-tray').locator('[data-key="group:sg-3"]');
   await leads.focus();
-  await page.keyboard.press('Space');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('Space');
+  await say(page, 'Space', /^Picked up Team leads/);
+  await say(page, 'ArrowRight', /^Team leads: /);
+  await say(page, 'ArrowRight', /^Team leads: /);
+  await say(page, 'Space', /^Team leads placed/);
   await expect(grid.locator('[data-key="group:sg-3"]')).toHaveAttribute('data-interest', /^(5[4-9]|6\d)$/);
 
   await page.reload();
