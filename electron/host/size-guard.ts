@@ -60,5 +60,7 @@ function jsonBytes(value: unknown, depth: number): number {
 }
 
 function patchBytes(patch: Patch): number {
-  return patch.op === 'remove' ? 0 : jsonBytes(patch.value, patch.path.length);
+  if (patch.op === 'remove') return 0;
+  // An append's items sit one level deeper than its path, like an added item's.
+  return jsonBytes(patch.value, patch.path.length + (patch.op === 'append' ? 1 : 0));
 }

@@ -1,11 +1,12 @@
 import type { Patch, PatchPath } from './patches';
 
-// An import adds its items as one patch each, all at the end of one list, and taking it back
-// (or undoing it) removes them from the end again. immer applies patches one at a time through
-// a draft, deep-copying each value: half a second for 100,000 readings, on the host and again in
-// every window. A long run of appends to (or removals from) the end of one array is applied here
-// in one step instead, with the same result: new arrays and containers along the path, frozen
-// like every state immer makes, the rest shared. Everything else still goes through immer.
+// An import adds its items at the end of one list (one 'append' patch, or a long run of 'add's
+// from older files' redo history and other commands), and taking it back removes them from the
+// end again. immer applies patches one at a time through a draft, deep-copying each value: half
+// a second for 100,000 readings, on the host and again in every window. An append, or a long
+// run of appends to (or removals from) the end of one array, is applied here in one step
+// instead, with the same result: new arrays and containers along the path, frozen like every
+// state immer makes, the rest shared. Everything else still goes through immer.
 
 /** Shorter runs are left to immer: not worth a second path. */
 const RUN = 32;
@@ -13,11 +14,17 @@ const RUN = 32;
 type Apply = <T extends object>(base: T, patches: Patch[]) => T;
 
 export function applyInRuns<T extends object>(base: T, patches: readonly Patch[], immer: Apply): T {
-  if (patches.length < RUN) return immer(base, patches as Patch[]);
+  if (patches.length < RUN && !patches.some((p) => p.op === 'append')) return immer(base, patches as Patch[]);
   let state = base;
   let pending = 0;
   let i = 0;
   while (i < patches.length) {
+    if (patches[i]!.op === 'append') {
+      if (pending < i) state = immer(state, patches.slice(pending, i));
+      state = applyAppend(state, patches[i]!);
+      pending = ++i;
+      continue;
+    }
     const end = runEnd(patches, i);
     if (end - i < RUN) {
       i = end;
@@ -30,6 +37,21 @@ export function applyInRuns<T extends object>(base: T, patches: readonly Patch[]
     i = end;
   }
   return pending < patches.length ? immer(state, patches.slice(pending)) : state;
+}
+
+/** An 'append': its items at the end of the list at its path. Anything else there is refused. */
+function applyAppend<T extends object>(state: T, patch: Patch): T {
+  const list = patch.path.some((k) => typeof k === 'string' && UNSAFE.has(k))
+    ? undefined
+    : getIn(state, patch.path);
+  if (!Array.isArray(list) || !Array.isArray(patch.value)) {
+    throw new Error(
+      `Cannot append at ${patch.path.join('.')}: it is not a list, or nothing to append was given`,
+    );
+  }
+  const next = list.slice();
+  for (const item of patch.value) next.push(deepFreeze(item));
+  return setIn(state, patch.path, 0, Object.freeze(next)) as T;
 }
 
 const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
@@ -98,7 +120,11 @@ function setIn(node: unknown, path: PatchPath, k: number, value: unknown): unkno
   return Object.freeze(copy);
 }
 
-function deepFreeze<V>(value: V): V {
+/**
+ * Freezes a JSON value and everything in it, as immer freezes what it makes. Hand-written:
+ * immer's own freeze() took half as long again on 100,000 imported records.
+ */
+export function deepFreeze<V>(value: V): V {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
   for (const v of Object.values(value)) deepFreeze(v);
   return Object.freeze(value);

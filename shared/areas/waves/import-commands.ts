@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { areaCommand } from '../../domain/area-command';
 import { DomainError } from '../../domain/errors';
-import type { Patch } from '../../domain/patches';
+import { appendPatch, type Patch } from '../../domain/patches';
 import {
   FUTURE_SKEW_MS,
   readingIndex,
@@ -165,20 +165,19 @@ export const importReadings: AreaCommand<typeof ReadingsImportSchema> = areaComm
       count: readings.length,
     };
     const metricAt = (k: number) => ['waves', 'metrics', section.metrics.length + k];
-    const readingAt = (k: number) => ['waves', 'readings', section.readings.length + k];
     const importAt = ['waves', 'imports', section.imports.length];
     const newMetrics: Patch[] = cmd.metrics.map((m, k) => ({ op: 'add', path: metricAt(k), value: m }));
     const dropMetrics: Patch[] = cmd.metrics
       .map((_, k): Patch => ({ op: 'remove', path: metricAt(k) }))
       .reverse();
-    const patches: Patch[] = [
-      ...newMetrics,
-      ...readings.map((r, k): Patch => ({ op: 'add', path: readingAt(k), value: r })),
-    ];
+    const patches: Patch[] = [...newMetrics, appendPatch(['waves', 'readings'], readings)];
     patches.push({ op: 'add', path: importAt, value: record });
-    const inverse: Patch[] = [{ op: 'remove', path: importAt }];
-    for (let k = readings.length - 1; k >= 0; k--) inverse.push({ op: 'remove', path: readingAt(k) });
-    inverse.push(...dropMetrics);
+    // Undo puts back the readings as they were: one patch holding the old (frozen, shared) list.
+    const inverse: Patch[] = [
+      { op: 'remove', path: importAt },
+      { op: 'replace', path: ['waves', 'readings'], value: section.readings },
+      ...dropMetrics,
+    ];
 
     const byMetric = [...perMetric]
       .sort((a, b) => b[1] - a[1])

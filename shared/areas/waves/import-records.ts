@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors';
-import type { Patch } from '../../domain/patches';
+import { appendPatch, type Patch } from '../../domain/patches';
 import type { Workbook } from '../../schema/workbook';
 import type { Plan } from '../types';
 import type { Import } from './schema';
@@ -77,7 +77,6 @@ export function appendRecords<T>(
     source: cmd.source.trim(),
     count: items.length,
   };
-  const itemAt = (k: number) => [...spec.path, list.length + k];
   const importAt = ['waves', 'imports', wb.waves.imports.length];
   const add: Patch = { op: 'add', path: importAt, value: record };
   const drop: Patch = { op: 'remove', path: importAt };
@@ -85,7 +84,7 @@ export function appendRecords<T>(
   // a removal per record kept 100,000 patches in the undo history for each large import.
   const inverse: Patch[] = [drop, { op: 'replace', path: spec.path, value: list }];
   return {
-    patches: [...items.map((value, k): Patch => ({ op: 'add', path: itemAt(k), value })), add],
+    patches: [appendPatch([...spec.path], items), add],
     inverse,
     // The log keeps the import's record; the records are in the file, stamped with its id.
     logged: { patches: [add], inverse: [drop] },

@@ -72,7 +72,12 @@ describe('an import through the host', () => {
       }),
     ]);
     expect(pushes).toHaveLength(1);
-    expect(pushes[0]!.patches).toHaveLength(5);
+    // The four readings travel as one append, then the import's own record.
+    expect(pushes[0]!.patches.map((p) => [p.op, p.path.join('.')])).toEqual([
+      ['append', 'waves.readings'],
+      ['add', `waves.imports.${wb.waves.imports.length - 1}`],
+    ]);
+    expect(pushes[0]!.patches[0]!.value).toHaveLength(4);
     const entry = wb.audit.at(-1)!;
     expect(entry).toMatchObject({
       type: 'wave.readings-import',

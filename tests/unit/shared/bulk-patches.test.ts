@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { applyPatches as immerApply } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { applyPatches, type Patch } from '../../../shared/domain/patches';
+import { appendPatch, applyPatches, type Patch } from '../../../shared/domain/patches';
 
-// Long runs of appends to (and removals from) the end of one list skip immer's one-by-one
-// draft. Whatever the patches, the result must be exactly immer's, frozen like immer's, and
-// share what did not change.
+// Long runs of appends to (and removals from) the end of one list, and our own 'append' patch,
+// skip immer's one-by-one draft. Whatever the patches, the result must be exactly immer's (for an
+// 'append', immer's for one 'add' an item), frozen like immer's, and share what did not change.
 
 interface Doc {
   a: { list: { id: number; tags: string[] }[]; other: number[] };
@@ -32,14 +32,24 @@ const script = (n: number) =>
         fc.record({ kind: fc.constant('pop' as const), count: fc.integer({ min: 1, max: 80 }) }),
         fc.record({ kind: fc.constant('middle' as const), count: fc.integer({ min: 1, max: 60 }) }),
         fc.record({ kind: fc.constant('edit' as const), count: fc.constant(1) }),
+        fc.record({ kind: fc.constant('bulk' as const), count: fc.integer({ min: 0, max: 80 }) }),
       ),
       { maxLength: 8 },
     )
     .map((steps) => {
       const patches: Patch[] = [];
+      /** The same change in immer's own operations: what it must come to. */
+      const oracle: Patch[] = [];
       let length = n;
       let serial = 1000;
       for (const step of steps) {
+        const mark = patches.length;
+        if (step.kind === 'bulk') {
+          const items = Array.from({ length: step.count }, () => ({ id: serial++, tags: ['z'] }));
+          patches.push(appendPatch(['a', 'list'], items));
+          for (const value of items) oracle.push({ op: 'add', path: ['a', 'list', length++], value });
+          continue;
+        }
         if (step.kind === 'append') {
           for (let k = 0; k < step.count; k++)
             patches.push({ op: 'add', path: ['a', 'list', length++], value: { id: serial++, tags: ['y'] } });
@@ -57,8 +67,9 @@ const script = (n: number) =>
           patches.push({ op: 'replace', path: ['b'], value: `b${serial++}` });
           patches.push({ op: 'add', path: ['a', 'other', 0], value: serial });
         }
+        oracle.push(...patches.slice(mark));
       }
-      return patches;
+      return { patches, oracle };
     });
 
 const deepFrozen = (v: unknown): boolean =>
@@ -69,10 +80,10 @@ describe('patches applied in runs', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 50 }).chain((n) => fc.tuple(fc.constant(n), script(n))),
-        ([n, patches]) => {
+        ([n, { patches, oracle }]) => {
           const base = start(n);
           const ours = applyPatches(base, patches);
-          expect(ours).toEqual(immerApply(base, patches));
+          expect(ours).toEqual(immerApply(base, oracle as Parameters<typeof immerApply>[1]));
           expect(deepFrozen(ours)).toBe(true);
           expect(base).toEqual(start(n)); // the base is never touched
         },
@@ -95,5 +106,18 @@ describe('patches applied in runs', () => {
     expect(
       applyPatches(next, patches.map((p) => ({ op: 'remove' as const, path: p.path })).reverse()),
     ).toEqual(base);
+  });
+
+  it('an append goes at the end of a list only: anything else is refused and nothing changes', () => {
+    const base = start(3);
+    const item = { id: 9, tags: [] };
+    expect(applyPatches(base, [appendPatch(['a', 'list'], [item])]).a.list.at(-1)).toEqual(item);
+    expect(() => applyPatches(base, [appendPatch(['b'], [item])])).toThrow(/not a list/);
+    expect(() => applyPatches(base, [appendPatch(['a', 'nope'], [item])])).toThrow(/not a list/);
+    expect(() => applyPatches(base, [{ op: 'append', path: ['a', 'list'], value: item }])).toThrow(
+      /nothing to append/,
+    );
+    expect(() => applyPatches(base, [appendPatch(['__proto__', 'list'], [item])])).toThrow(/not a list/);
+    expect(base).toEqual(start(3));
   });
 });
