@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { SaveStatus, SessionState, WorkbookChange } from '../../shared/contract';
+import { deepFreeze } from '../../shared/domain/bulk-patches';
 import { applyPatches } from '../../shared/domain/patches';
 import type { ConnectionState } from '../bridge';
 import { applyTheme, initialTheme, type Theme } from './theme';
@@ -75,6 +76,10 @@ export function setSession(session: SessionState): void {
   const prev = get().session;
   // The host's one-off news (e.g. "migrated from version 1") is worth a toast, once.
   if (session.notice && session.notice !== prev?.notice) pushToast('info', session.notice);
+  // Frozen like every state the patches make: nothing in the page can change the host's truth
+  // behind its back, and the rules' caches (keyed on frozen lists) hold from the first render of
+  // an opened file, not only after its first edit.
+  if (session.workbook) deepFreeze(session.workbook);
   set({ session });
   setSave(session.save);
 }

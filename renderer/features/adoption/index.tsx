@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { adoptionTrends, reliabilityTrends } from '../../../shared/areas/adoption/stability';
 import { cohortStatuses } from '../../../shared/areas/adoption/trajectory';
 import { CollectionEditor } from '../../components/collection/CollectionEditor';
@@ -11,20 +11,28 @@ import { CohortTable, LaggingPanel } from './CohortPanels';
 import { FrictionRanking, TrendTable } from './TrendPanels';
 import './adoption.css';
 
+// The tables re-render only when what they show does: the chart's update is not held up by them.
+const Lagging = memo(LaggingPanel);
+const Cohorts = memo(CohortTable);
+const Trends = memo(TrendTable);
+
 // Checklist step 7: launch is the midpoint. Is adoption sticking, who is falling behind and what
 // is being done about it, what still costs people time, and is it all holding after 30–90 days?
 
 function Screen() {
   const wb = useAppStore((s) => s.session?.workbook);
   const { cohorts, usage, frictions } = wb?.adoption ?? { cohorts: [], usage: [], frictions: [] };
-  // Computed once per change of the lists: a usage export can hold 100,000 rows.
-  const statuses = useMemo(() => cohortStatuses(cohorts, usage), [cohorts, usage]);
+  // A usage export can hold 100,000 rows. The chart takes them at once; the statuses and trends
+  // behind the tables are worked out in a second, interruptible render (React's deferred value),
+  // so a large import draws its lines first and the tables follow a moment later.
+  const laterUsage = useDeferredValue(usage);
+  const statuses = useMemo(() => cohortStatuses(cohorts, laterUsage), [cohorts, laterUsage]);
   // Keyed on the lists themselves, not the workbook: any other edit leaves the trends as they were.
   const stops = wb?.success.stopConditions;
-  const readings = wb?.waves.readings;
+  const readings = useDeferredValue(wb?.waves.readings);
   const trends = useMemo(
-    () => [...adoptionTrends(cohorts, usage), ...reliabilityTrends(stops ?? [], readings ?? [])],
-    [cohorts, usage, stops, readings],
+    () => [...adoptionTrends(cohorts, laterUsage), ...reliabilityTrends(stops ?? [], readings ?? [])],
+    [cohorts, laterUsage, stops, readings],
   );
   if (!wb) return null;
   return (
@@ -40,8 +48,8 @@ function Screen() {
         <h2 id="adoption-chart-title">Active users against the target</h2>
         <AdoptionChart cohorts={cohorts} usage={usage} />
       </section>
-      <LaggingPanel statuses={statuses} />
-      <CohortTable statuses={statuses} />
+      <Lagging statuses={statuses} />
+      <Cohorts statuses={statuses} />
       <ImportSection
         kind="usage"
         noun="usage"
@@ -51,7 +59,7 @@ function Screen() {
       <CollectionEditor config={cohortsConfig} />
       <FrictionRanking frictions={frictions} />
       <CollectionEditor config={frictionsConfig} />
-      <TrendTable rows={trends} />
+      <Trends rows={trends} />
     </div>
   );
 }
