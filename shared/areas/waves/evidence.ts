@@ -3,7 +3,7 @@ import { formatDuration } from '../../domain/format';
 import type { Workbook } from '../../schema/workbook';
 import type { Evidence, EvidenceContext, EvidenceProvider } from '../types';
 import { doraLine, waveScope } from './dora';
-import { readingsOf } from './reading-index';
+import { readingsOf, timelineOf } from './reading-index';
 import type { Metric, Wave } from './schema';
 
 // What the waves area tells the scorecard: "dashboards and alerts are validated" means the
@@ -54,10 +54,7 @@ export function wavesEvidence(wb: Workbook, ctx: EvidenceContext): Evidence[] {
   let fresh = 0;
   let silent = 0;
   for (const m of metrics) {
-    const newest = readingsOf(wb.waves.readings, wave.id, m.id).reduce<number | null>(
-      (best, r) => Math.max(best ?? 0, Date.parse(r.at)),
-      null,
-    );
+    const newest = timelineOf(readingsOf(wb.waves.readings, wave.id, m.id)).times.at(-1) ?? null;
     if (newest === null) {
       silent++;
       facts.push(`${m.name}: no readings in ${wave.name}.`);

@@ -2,7 +2,7 @@ import { clockTime, describeValue, formatDuration, formatWindow, withUnit } from
 import type { Workbook } from '../../schema/workbook';
 import { ACTION_LABEL, COMPARATOR_LABEL, trips } from '../success/format';
 import type { StopCondition } from '../success/schema';
-import { readingsOf } from './reading-index';
+import { between, newestOf, readingsOf, timelineOf } from './reading-index';
 import type { Metric, Reading, Wave } from './schema';
 
 // Gate verdicts: for a wave and one of the stop conditions gating it, what the readings say,
@@ -86,16 +86,10 @@ export function evaluateGate(wb: Workbook, wave: Wave, stop: StopCondition, now:
       reason: `Inconclusive: ${missing}. Holds until it is linked.`,
     };
   }
-  const all = readingsOf(wb.waves.readings, wave.id, metric.id);
-  const latest = newest(all);
+  const timeline = timelineOf(readingsOf(wb.waves.readings, wave.id, metric.id));
+  const latest = newestOf(timeline);
   const ageMs = latest ? now - Date.parse(latest.at) : null;
-  const since = now - stop.windowMinutes * 60_000;
-  const readings = all
-    .filter((r) => {
-      const t = Date.parse(r.at);
-      return t > since && t <= now;
-    })
-    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const readings = between(timeline, now - stop.windowMinutes * 60_000, now);
   const stale = ageMs !== null && ageMs > metric.staleAfterMinutes * 60_000;
   const sources = [...new Set(readings.map((r) => r.source).filter((s) => s.trim() !== ''))];
   // What every outcome below carries; each adds only its status, what is missing and why.
@@ -171,20 +165,6 @@ export function gatesOf(wb: Workbook, wave: Wave, now: number): GateVerdict[] {
 /** Gates listed by a wave whose stop condition no longer exists (deleted since). */
 export function missingGates(wb: Workbook, wave: Wave): string[] {
   return wave.gates.filter((id) => !wb.success.stopConditions.some((s) => s.id === id));
-}
-
-function newest(readings: readonly Reading[]): Reading | null {
-  let best: Reading | null = null;
-  let bestAt = Number.NEGATIVE_INFINITY;
-  // Each time parsed once: an import puts 100,000 readings through here on every redraw.
-  for (const r of readings) {
-    const at = Date.parse(r.at);
-    if (!best || at > bestAt) {
-      best = r;
-      bestAt = at;
-    }
-  }
-  return best;
 }
 
 /** "Sales API 5xx rate: 3.4% at 14:15:00" for lists of breaches. */
