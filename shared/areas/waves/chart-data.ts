@@ -4,8 +4,8 @@ import { COMPARATOR_LABEL, trips } from '../success/format';
 import type { StopCondition } from '../success/schema';
 import { type GateVerdict, gatesOf, isSustained } from './gates';
 import { isActive } from './moves';
-import { readingsOf } from './reading-index';
-import type { Reading, Wave } from './schema';
+import { readingsOf, type Timeline, timelineOf } from './reading-index';
+import type { Wave } from './schema';
 
 // What a gate's chart shows, as plain data: the readings of its metric in one wave over time,
 // which of them were part of a breach, the threshold and its window, and the wave's own
@@ -160,44 +160,20 @@ export function gateChart(wb: Workbook, wave: Wave, verdict: GateVerdict, now: n
   const stop = verdict.stop;
   const metric = wb.waves.metrics.find((m) => m.id === verdict.metricId);
   const unit = metric?.unit || stop.unit;
-  const own: readonly Reading[] = metric ? readingsOf(wb.waves.readings, wave.id, metric.id) : [];
-  const sorted = own.map((r) => ({ r, x: Date.parse(r.at) }));
-  // Readings usually arrive in time order (typed as they are read, imported sorted): sort only if not.
-  if (sorted.some((s, i) => i > 0 && s.x < sorted[i - 1]!.x)) {
-    sorted.sort((a, b) => a.x - b.x || (a.r.id < b.r.id ? -1 : 1));
-  }
+  const timeline = timelineOf(metric ? readingsOf(wb.waves.readings, wave.id, metric.id) : []);
   const ended = endedAt(wave);
   // A finished wave is judged up to its end; one still running, up to now.
-  const until = ended ?? now;
-  const over = sorted.map(({ r }) => trips(stop, r.value));
-  const flags = breachFlags(
-    sorted.map((s) => s.x),
-    over,
-    stop.windowMinutes,
-    until,
-  );
-  const readings: ChartReading[] = sorted.map(({ r, x }, i) => ({
-    id: r.id,
-    x,
-    y: r.value,
-    at: r.at,
-    source: r.source,
-    by: r.by,
-    over: over[i]!,
-    breach: flags[i]!,
-  }));
+  const { readings, breaches } = chartReadings(timeline, stop, ended ?? now);
   const boundaries = waveBoundaries(wave);
   const active = isActive(wave);
   const window = active ? { from: now - stop.windowMinutes * 60_000, to: now } : null;
-  const xs = [
-    ...readings.map((r) => r.x),
-    ...boundaries.filter((b) => b.kind !== 'hold-end').map((b) => b.x),
-  ];
+  // The readings are in time order: their first and last bound them (no spread of 50,000 values).
+  const xs = boundaries.filter((b) => b.kind !== 'hold-end').map((b) => b.x);
+  if (readings.length > 0) xs.push(readings[0]!.x, readings.at(-1)!.x);
   if (active) xs.push(now);
   const min = xs.length > 0 ? Math.min(...xs) : now - stop.windowMinutes * 60_000;
   const max = xs.length > 0 ? Math.max(...xs) : now;
   const limit = `${COMPARATOR_LABEL[stop.comparator]} ${withUnit(stop.threshold, unit)}`;
-  const breaches = readings.filter((r) => r.breach).length;
   const chart: Omit<GateChart, 'summary'> = {
     waveId: wave.id,
     waveName: wave.name,
@@ -219,6 +195,54 @@ export function gateChart(wb: Workbook, wave: Wave, verdict: GateVerdict, now: n
     verdict,
   };
   return { ...chart, summary: summarize(chart) };
+}
+
+const drawn = new WeakMap<
+  Timeline,
+  WeakMap<StopCondition, { until: number; readings: ChartReading[]; breaches: number }>
+>();
+
+/**
+ * The chart's readings, with which ones tripped, judged up to `until`. A running wave's charts
+ * are drawn again every second, and 50,000 imported readings took a tenth of each second to
+ * flag; the flags only change while `until` is within a window of the newest reading, so past
+ * that they are kept (per list and stop condition, both immutable) and the same list is returned.
+ */
+function chartReadings(
+  timeline: Timeline,
+  stop: StopCondition,
+  until: number,
+): { readings: ChartReading[]; breaches: number } {
+  const { readings: ordered, times } = timeline;
+  const w = stop.windowMinutes * 60_000;
+  // Past the last reading's window every moment of the sweep is behind `until`: same flags.
+  const settled = times.length > 0 ? Math.min(until, times.at(-1)! + w) : until;
+  const known = drawn.get(timeline)?.get(stop);
+  if (known && known.until === settled) return known;
+  const over = ordered.map((r) => trips(stop, r.value));
+  const flags = breachFlags(times, over, stop.windowMinutes, until);
+  // Within the window the flags are worked out again, but mostly come out the same: then the
+  // list drawn is the same list, and nothing downstream compares 50,000 points to find that out.
+  const same = known?.readings.every((r, i) => r.breach === flags[i]);
+  const readings: ChartReading[] = same
+    ? known!.readings
+    : ordered.map((r, i) => ({
+        id: r.id,
+        x: times[i]!,
+        y: r.value,
+        at: r.at,
+        source: r.source,
+        by: r.by,
+        over: over[i]!,
+        breach: flags[i]!,
+      }));
+  const entry = { until: settled, readings, breaches: flags.filter(Boolean).length };
+  if (Object.isFrozen(stop)) {
+    const byStop = drawn.get(timeline) ?? new WeakMap();
+    byStop.set(stop, entry);
+    drawn.set(timeline, byStop);
+  }
+  return entry;
 }
 
 /** One chart per gate of the wave, in the order the wave lists its gates. */

@@ -288,4 +288,49 @@ describe('the same rule as gates.ts', () => {
     const r = liveWith([[5, 0.1]]);
     expect(errorsChart(r.wb, 'w1', 10 * MIN).readings[0]!.at).toBe(at(5 * MIN));
   });
+
+  it('kept flags are the ones worked out afresh, whatever moments the chart is drawn at', () => {
+    // A running wave is drawn every second; past its newest reading's window the flags are kept.
+    // Drawn at any moments, in any order, they must equal a fresh computation on a thawed copy.
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 180 }), fc.constantFrom(0.4, 1.6, 2.2)), {
+          maxLength: 25,
+          selector: ([minute]) => minute,
+        }),
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 8 }),
+        (points, moments) => {
+          const r = liveWith(points.sort((a, b) => a[0] - b[0]));
+          const kept = r.wb;
+          const fresh = () => structuredClone(kept) as Workbook;
+          expect(Object.isFrozen(kept.waves.readings)).toBe(true);
+          // Every 5 minutes, as a running wave is drawn, then at the random moments.
+          const every5 = Array.from({ length: 61 }, (_, k) => k * 5);
+          for (const m of [...every5, ...moments]) {
+            const ours = errorsChart(kept, 'w1', m * MIN);
+            const plain = errorsChart(fresh(), 'w1', m * MIN);
+            expect(ours.readings).toEqual(plain.readings);
+            expect(ours.breaches).toBe(plain.breaches);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a chart drawn again with the same flags hands back the same readings, so nothing is redrawn', () => {
+    const r = liveWith([
+      [130, 1.6],
+      [150, 1.8],
+      [170, 2.2],
+    ]);
+    const late = errorsChart(r.wb, 'w1', 400 * MIN);
+    expect(errorsChart(r.wb, 'w1', 401 * MIN).readings).toBe(late.readings);
+    // Inside the window the flags are worked out again: the same flags give the same list...
+    expect(errorsChart(r.wb, 'w1', 175 * MIN).readings).toBe(late.readings);
+    // ...and other flags (at 155 min the reading at 170 is still to come) a new one.
+    const early = errorsChart(r.wb, 'w1', 155 * MIN);
+    expect(early.readings).not.toBe(late.readings);
+    expect(early.readings.map((x) => x.breach)).toEqual([true, true, false]);
+  });
 });
