@@ -18,8 +18,14 @@ const MIN_ROWS = 16;
  */
 const MAX_DEPTH = 64;
 
-/** The keys of a record in order; a nested record is [key, its shape]. */
-type Shape = (string | [string, Shape])[];
+/**
+ * The keys of a record in order; a nested record is [key, its shape]. In a packed table, a
+ * column of few distinct strings (a wave, a metric, who imported it) is [key, null, its
+ * strings], and its cells are their indices: the string is written once, not on every row.
+ */
+type Shape = (string | [string, Shape] | [string, null, string[]])[];
+/** A shape as packing finds it, before any column is coded. */
+type Plain = (string | [string, Plain])[];
 
 /** A packed value that cannot be unpacked: the frame is refused as a whole. */
 export class PackError extends Error {}
@@ -95,17 +101,58 @@ function asTable(list: readonly Json[], depth: number): Json[] | null {
   // The first item may be the odd one out: then try the middle one's shape.
   const shape = shapeFor(list, list[0]) ?? shapeFor(list, list[list.length >> 1]);
   if (!shape) return null;
-  const rows: Json[] = [];
+  const rows: Json[][] = [];
   const others: Json[] = [];
   list.forEach((item, i) => {
     if (isRecord(item) && fits(item, shape)) rows.push(flatten(item, shape, [], depth + 2));
     else others.push([i, pack(item, depth + 1)]);
   });
-  return [TABLE, shape, others, ...rows];
+  return [TABLE, codeColumns(shape, rows), others, ...rows];
+}
+
+/** A column of more distinct strings than this (or than an eighth of its rows) is left as it is. */
+const MAX_CODES = 1024;
+
+/**
+ * Replaces, in `rows`, the strings of each column that holds few distinct ones by their index
+ * in the column's list of strings, and returns the shape saying so.
+ */
+function codeColumns(shape: Plain, rows: Json[][]): Shape {
+  const dicts = new Map<number, string[]>();
+  const width = leaves(shape);
+  for (let c = 0; c < width; c++) {
+    const dict = codeColumn(rows, c);
+    if (dict) dicts.set(c, dict);
+  }
+  if (dicts.size === 0) return shape;
+  let c = 0;
+  const walk = (s: Plain): Shape =>
+    s.map((entry) => {
+      if (typeof entry !== 'string') return [entry[0], walk(entry[1])] as [string, Shape];
+      const dict = dicts.get(c++);
+      return dict ? ([entry, null, dict] as [string, null, string[]]) : entry;
+    });
+  return walk(shape);
+}
+
+function codeColumn(rows: Json[][], c: number): string[] | null {
+  const max = Math.min(MAX_CODES, rows.length >> 3);
+  const codes = new Map<string, number>();
+  for (let r = 0; r < rows.length; r++) {
+    const v = rows[r]![c];
+    if (typeof v !== 'string') return null;
+    if (!codes.has(v)) {
+      // Ids and times give up here, after at most MAX_CODES rows.
+      if (codes.size >= max) return null;
+      codes.set(v, codes.size);
+    }
+  }
+  for (const row of rows) row[c] = codes.get(row[c] as string)!;
+  return [...codes.keys()];
 }
 
 /** The model's shape, if at least MIN_ROWS records and half the list have it. */
-function shapeFor(list: readonly Json[], model: Json): Shape | null {
+function shapeFor(list: readonly Json[], model: Json): Plain | null {
   const shape = isRecord(model) ? shapeOf(model) : null;
   if (!shape) return null;
   let fit = 0;
@@ -114,8 +161,8 @@ function shapeFor(list: readonly Json[], model: Json): Shape | null {
 }
 
 /** The shape of a record, or null if a value would not survive as a table cell (undefined). */
-function shapeOf(record: Record<string, Json>): Shape | null {
-  const shape: Shape = [];
+function shapeOf(record: Record<string, Json>): Plain | null {
+  const shape: Plain = [];
   for (const key of Object.keys(record)) {
     const v = record[key];
     if (v === undefined || key === '__proto__') return null;
@@ -129,7 +176,7 @@ function shapeOf(record: Record<string, Json>): Shape | null {
 }
 
 /** Whether the record has exactly this shape: the same keys in the same order, nested alike. */
-function fits(record: Record<string, Json>, shape: Shape): boolean {
+function fits(record: Record<string, Json>, shape: Plain): boolean {
   // for-in walks own keys in Object.keys order (records here have no inherited ones) without
   // making an array of them for each of 100,000 records.
   let i = 0;
@@ -143,7 +190,7 @@ function fits(record: Record<string, Json>, shape: Shape): boolean {
 }
 
 /** Appends a fitting record's values to `row` in the shape's order, each packed. */
-function flatten(record: Record<string, Json>, shape: Shape, row: Json[], depth: number): Json[] {
+function flatten(record: Record<string, Json>, shape: Plain, row: Json[], depth: number): Json[] {
   for (const s of shape) {
     if (typeof s === 'string') row.push(pack(record[s], depth));
     else flatten(record[s[0]] as Record<string, Json>, s[1], row, depth + 1);
@@ -182,7 +229,13 @@ function build(shape: Shape, row: Json[], at: { i: number }, depth: number): Rec
   const record: Record<string, Json> = {};
   for (const s of shape) {
     if (typeof s === 'string') record[s] = unpack(row[at.i++], depth);
-    else record[s[0]] = build(s[1], row, at, depth + 1);
+    else if (s[1] !== null) record[s[0]] = build(s[1], row, at, depth + 1);
+    else {
+      const code = row[at.i++];
+      const value = Number.isInteger(code) ? s[2][code as number] : undefined;
+      if (value === undefined) throw new PackError('a packed list has a coded value outside its column');
+      record[s[0]] = value;
+    }
   }
   return record;
 }
@@ -190,16 +243,20 @@ function build(shape: Shape, row: Json[], at: { i: number }, depth: number): Rec
 function checkShape(shape: Json, depth = 0): Shape {
   if (!Array.isArray(shape) || depth > 32) throw new PackError('a packed list has no valid shape');
   for (const s of shape) {
-    const key = typeof s === 'string' ? s : Array.isArray(s) && s.length === 2 ? s[0] : null;
+    const key =
+      typeof s === 'string' ? s : Array.isArray(s) && (s.length === 2 || s.length === 3) ? s[0] : null;
     if (typeof key !== 'string' || key === '__proto__')
       throw new PackError('a packed list has no valid shape');
-    if (typeof s !== 'string') checkShape(s[1], depth + 1);
+    if (typeof s === 'string') continue;
+    if (s.length === 2) checkShape(s[1], depth + 1);
+    else if (s[1] !== null || !Array.isArray(s[2]) || !s[2].every((v: Json) => typeof v === 'string'))
+      throw new PackError('a packed list has no valid shape');
   }
   return shape as Shape;
 }
 
 function leaves(shape: Shape): number {
   let n = 0;
-  for (const s of shape) n += typeof s === 'string' ? 1 : leaves(s[1]);
+  for (const s of shape) n += typeof s === 'string' || s[1] === null ? 1 : leaves(s[1]);
   return n;
 }

@@ -48,28 +48,45 @@ describe('wire packing', () => {
     expect(JSON.stringify(trip(value))).toBe('{"c":{"d":{"__proto__":0}}}');
   });
 
-  it('writes a long list of same-shaped records once as a table, in about half the bytes', () => {
+  it('writes a long list of same-shaped records once as a table, few-valued strings once a column', () => {
     const patches = usage(1000);
     const packed = pack(patches) as unknown[];
     expect(packed[0]).toBe(TABLE);
+    // 'add', the cohorts, the day and the batch repeat: each is written once, its rows hold an index.
     expect(packed[1]).toEqual([
-      'op',
+      ['op', null, ['add']],
       'path',
-      ['value', ['cohortId', 'day', 'active', 'firstTask', 'id', 'batch']],
+      [
+        'value',
+        [
+          ['cohortId', null, ['c-0', 'c-1', 'c-2', 'c-3', 'c-4', 'c-5', 'c-6']],
+          ['day', null, ['2024-01-01']],
+          'active',
+          'firstTask',
+          'id',
+          ['batch', null, ['imp']],
+        ],
+      ],
     ]);
     expect(packed[2]).toEqual([]);
-    expect(packed[3]).toEqual([
-      'add',
-      ['adoption', 'usage', 0],
-      'c-0',
-      '2024-01-01',
-      0,
-      null,
-      'imp-0',
-      'imp',
-    ]);
-    expect(packToText(patches).length).toBeLessThan(JSON.stringify(patches).length * 0.55);
+    expect(packed[3]).toEqual([0, ['adoption', 'usage', 0], 0, 0, 0, null, 'imp-0', 0]);
+    expect(packed[10]).toEqual([0, ['adoption', 'usage', 7], 0, 0, 7, null, 'imp-7', 0]);
+    expect(packToText(patches).length).toBeLessThan(JSON.stringify(patches).length * 0.45);
     expect(trip(patches)).toEqual(patches);
+  });
+
+  it('codes a column only while it holds few distinct strings, and gives back any such list', () => {
+    // Ids are all different: left as they are. Numbers are never coded.
+    const ids = Array.from({ length: 2000 }, (_, k) => ({ id: `r-${k}`, n: k % 2 }));
+    expect((pack(ids) as unknown[])[1]).toEqual(['id', 'n']);
+    const few = fc.constantFrom('a', 'b', TABLE, '\u0000list', '__proto__', '', 'é');
+    const row = fc.record({ s: few, t: fc.oneof(few, fc.integer()), u: fc.record({ v: few }) });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 16, maxLength: 300, size: 'max' }), (list) => {
+        expect(trip(list)).toEqual(list);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('keeps the few items of another shape beside the table, in their places', () => {
@@ -129,6 +146,15 @@ describe('wire packing', () => {
       ]),
     ).toThrow(PackError);
     expect(() => unpack({ x: [TABLE, ['__proto__'], [], [{ polluted: true }]] })).toThrow(PackError);
+    // Coded columns: the index must name one of the column's strings, and they must be strings.
+    expect(unpack([TABLE, [['a', null, ['x', 'y']]], [], [1], [0]])).toEqual([{ a: 'y' }, { a: 'x' }]);
+    expect(() => unpack([TABLE, [['a', null, ['x']]], [], [1]])).toThrow(PackError);
+    expect(() => unpack([TABLE, [['a', null, ['x']]], [], [0.5]])).toThrow(PackError);
+    expect(() => unpack([TABLE, [['a', null, ['x']]], [], ['0']])).toThrow(PackError);
+    expect(() => unpack([TABLE, [['a', null, [{ polluted: true }]]], [], [0]])).toThrow(PackError);
+    expect(() => unpack([TABLE, [['a', null, 'x']], [], [0]])).toThrow(PackError);
+    expect(() => unpack([TABLE, [['a', ['b'], ['x']]], [], [0]])).toThrow(PackError);
+    expect(() => unpack([TABLE, [['__proto__', null, ['x']]], [], [0]])).toThrow(PackError);
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 });
