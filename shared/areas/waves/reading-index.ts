@@ -6,17 +6,24 @@ import type { Reading } from './schema';
 // state it produces), so its index is built once per list and kept beside it; a list that is
 // not frozen (a test's hand-made workbook) is indexed afresh each time.
 
-const indexes = new WeakMap<readonly Reading[], Map<string, Reading[]>>();
+/** Wave id → metric id → its readings. Two levels, so no key string is built per reading. */
+type Index = Map<string, Map<string, Reading[]>>;
 
-function indexOf(readings: readonly Reading[]): Map<string, Reading[]> {
+const indexes = new WeakMap<readonly Reading[], Index>();
+
+function indexOf(readings: readonly Reading[]): Index {
   const known = indexes.get(readings);
   if (known) return known;
-  const index = new Map<string, Reading[]>();
+  const index: Index = new Map();
   for (const r of readings) {
-    const key = `${r.waveId}\u0000${r.metricId}`;
-    const list = index.get(key);
+    let byMetric = index.get(r.waveId);
+    if (!byMetric) {
+      byMetric = new Map();
+      index.set(r.waveId, byMetric);
+    }
+    const list = byMetric.get(r.metricId);
     if (list) list.push(r);
-    else index.set(key, [r]);
+    else byMetric.set(r.metricId, [r]);
   }
   if (Object.isFrozen(readings)) indexes.set(readings, index);
   return index;
@@ -28,7 +35,7 @@ export function readingsOf(
   waveId: string,
   metricId: string,
 ): readonly Reading[] {
-  return indexOf(readings).get(`${waveId}\u0000${metricId}`) ?? [];
+  return indexOf(readings).get(waveId)?.get(metricId) ?? [];
 }
 
 /** One metric's readings in one wave in time order, with each one's time (epoch ms). */
@@ -49,10 +56,14 @@ export function timelineOf(list: readonly Reading[]): Timeline {
   const known = timelines.get(list);
   if (known) return known;
   // An unreadable time (never in a checked workbook) sorts first, outside every window.
-  const entries = list.map((r, i) => ({ r, t: Date.parse(r.at) || Number.NEGATIVE_INFINITY, i }));
-  if (entries.some((e, k) => k > 0 && e.t < entries[k - 1]!.t))
-    entries.sort((a, b) => a.t - b.t || a.i - b.i);
-  const timeline = { readings: entries.map((e) => e.r), times: entries.map((e) => e.t) };
+  const times = list.map((r) => Date.parse(r.at) || Number.NEGATIVE_INFINITY);
+  let timeline: Timeline = { readings: list, times };
+  // Readings mostly arrive in time order (typed as they are read, imported sorted): then the
+  // list is its own timeline. Otherwise a stable sort by time.
+  if (times.some((t, k) => k > 0 && t < times[k - 1]!)) {
+    const order = times.map((_, i) => i).sort((a, b) => times[a]! - times[b]! || a - b);
+    timeline = { readings: order.map((i) => list[i]!), times: order.map((i) => times[i]!) };
+  }
   timelines.set(list, timeline);
   return timeline;
 }
