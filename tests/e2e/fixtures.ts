@@ -17,7 +17,9 @@ export const test = base.extend<{ host: WebHost; foreignRequests: string[] }>({
   host: async ({}, use) => {
     const host = await startWebHost();
     await use(host);
+    const died = host.died();
     await host.stop();
+    if (died) throw new Error(died);
   },
   foreignRequests: [
     async ({ page, host }, use) => {

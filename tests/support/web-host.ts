@@ -13,6 +13,8 @@ export interface WebHost {
   /** Where the host keeps its copy of the bundled sample. */
   samplePath: string;
   stop(): Promise<void>;
+  /** Why the host ended before stop() was called (its exit and the end of its stderr), or null. */
+  died(): string | null;
 }
 
 /** Origins of the hosts this process started: the app's own addresses, for the e2e request guard. */
@@ -62,14 +64,29 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   });
   const url = await waitForUrl(child);
   HOST_ORIGINS.add(new URL(url).origin);
+  // A host that ends on its own mid-test is a bug to see, not a "connection lost" to guess at:
+  // keep the end of what it said on stderr and say so at once.
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  let stopping = false;
+  let died: string | null = null;
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    died = `web host ${url} ended on its own (exit ${code ?? signal}): ${stderr.trim() || '(nothing on stderr)'}`;
+    console.error(died);
+  });
   return {
     url,
     dataDir: dir,
     samplePath: join(dir, 'workbooks', SAMPLE_NAME),
     async stop() {
+      stopping = true;
       await stopChild(child);
       if (!dataDir) await rm(dir, { recursive: true, force: true });
     },
+    died: () => died,
   };
 }
 
