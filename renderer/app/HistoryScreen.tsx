@@ -20,8 +20,6 @@ const AREA_LABEL = new Map<string, string>([
 function describePatch(p: Patch): string {
   const where = p.path.map((k) => (typeof k === 'number' ? `#${k + 1}` : k)).join(' › ');
   if (p.op === 'remove') return `${where}: removed`;
-  if (p.op === 'append' && Array.isArray(p.value))
-    return `${where}: ${p.value.length.toLocaleString('en-US')} added`;
   return `${where}: ${describeValue(p.value, 120)}`;
 }
 

@@ -41,10 +41,8 @@ export function applyInRuns<T extends object>(base: T, patches: readonly Patch[]
 
 /** An 'append': its items at the end of the list at its path. Anything else there is refused. */
 function applyAppend<T extends object>(state: T, patch: Patch): T {
-  const list = patch.path.some((k) => typeof k === 'string' && UNSAFE.has(k))
-    ? undefined
-    : getIn(state, patch.path);
-  if (!Array.isArray(list) || !Array.isArray(patch.value)) {
+  const list = listAt(state, patch.path);
+  if (!list || !Array.isArray(patch.value)) {
     throw new Error(
       `Cannot append at ${patch.path.join('.')}: it is not a list, or nothing to append was given`,
     );
@@ -82,9 +80,8 @@ function sameParent(a: PatchPath, b: PatchPath): boolean {
 function applyRun<T extends object>(state: T, patches: readonly Patch[], i: number, end: number): T | null {
   const first = patches[i]!;
   const parent = first.path.slice(0, -1);
-  if (parent.some((k) => typeof k === 'string' && UNSAFE.has(k))) return null;
-  const list = getIn(state, parent);
-  if (!Array.isArray(list)) return null;
+  const list = listAt(state, parent);
+  if (!list) return null;
   const index = first.path.at(-1) as number;
   let next: unknown[];
   if (first.op === 'add') {
@@ -97,6 +94,13 @@ function applyRun<T extends object>(state: T, patches: readonly Patch[], i: numb
     next = list.slice(0, list.length - count);
   }
   return setIn(state, parent, 0, Object.freeze(next)) as T;
+}
+
+/** The list at `path`, or null if there is none there (or the path goes through a prototype key). */
+function listAt(state: unknown, path: PatchPath): unknown[] | null {
+  if (path.some((k) => typeof k === 'string' && UNSAFE.has(k))) return null;
+  const list = getIn(state, path);
+  return Array.isArray(list) ? list : null;
 }
 
 function getIn(node: unknown, path: PatchPath): unknown {

@@ -62,14 +62,14 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     env: { ...process.env, CI: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await waitForUrl(child);
-  HOST_ORIGINS.add(new URL(url).origin);
-  // A host that ends on its own mid-test is a bug to see, not a "connection lost" to guess at:
-  // keep the end of what it said on stderr and say so at once.
+  // The end of what the host said on stderr, for the whole of its life: why it did not start,
+  // or why it ended mid-test (a bug to see, not a "connection lost" to guess at).
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  const url = await waitForUrl(child, () => stderr);
+  HOST_ORIGINS.add(new URL(url).origin);
   let stopping = false;
   let died: string | null = null;
   child.once('exit', (code, signal) => {
@@ -90,20 +90,16 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   };
 }
 
-function waitForUrl(child: ChildProcess): Promise<string> {
+function waitForUrl(child: ChildProcess, stderr: () => string): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     let out = '';
-    let err = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /running in web mode: (\S+)/.exec(out);
       if (match) resolvePromise(match[1]!);
     });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
     child.once('exit', (code) =>
-      reject(new Error(`web host exited (${code}) before printing its URL: ${err || out}`)),
+      reject(new Error(`web host exited (${code}) before printing its URL: ${stderr() || out}`)),
     );
   });
 }

@@ -118,6 +118,9 @@ describe('patches applied in runs', () => {
       /nothing to append/,
     );
     expect(() => applyPatches(base, [appendPatch(['__proto__', 'list'], [item])])).toThrow(/not a list/);
+    // JSON.parse makes "__proto__" an own key: a list under it is still never appended to.
+    const parsed = JSON.parse('{"__proto__": {"list": []}}') as object;
+    expect(() => applyPatches(parsed, [appendPatch(['__proto__', 'list'], [item])])).toThrow(/not a list/);
     expect(base).toEqual(start(3));
   });
 });
