@@ -24,6 +24,7 @@ function MarkShape({ index, color }: { index: number; color: string }) {
 
 export function Legend({
   series,
+  context,
   marks,
   thresholds,
   ranges,
@@ -31,6 +32,8 @@ export function Legend({
   look,
 }: {
   series: readonly ChartSeries[];
+  /** The context lines' one entry, if the chart has them. */
+  context: { label: string; count: number } | null;
   marks: readonly ChartMarks[];
   thresholds: readonly ChartThreshold[];
   ranges: readonly ChartRange[];
@@ -57,6 +60,19 @@ export function Legend({
           {s.label}
         </li>
       ))}
+      {context ? (
+        <li key="context" data-testid="chart-legend-context" data-count={context.count}>
+          <Swatch>
+            <path
+              d="M1 12 L10 5 L20 9 L31 3 M1 14 L12 10 L22 13 L31 8"
+              stroke={p.context}
+              strokeWidth="1"
+              fill="none"
+            />
+          </Swatch>
+          {context.label}
+        </li>
+      ) : null}
       {marks.map((m, i) => (
         <li key={`m-${m.id}`} title={m.description}>
           <Swatch>

@@ -3,13 +3,15 @@ import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { useAppStore } from '../store/app-store';
 import { ChartTable } from './ChartTable';
+import { contextPaths, contextPlugin } from './context';
 import { Legend } from './Legend';
-import { buildData, buildOptions, type Look } from './options';
+import { buildData, buildOptions, type Look, samplesPerLine, scale } from './options';
 import { readPalette } from './read-palette';
 import './register';
 import { pointTime, spansDays } from './time-axis';
 import type {
   ChartBoundary,
+  ChartContext,
   ChartMarks,
   ChartRange,
   ChartSeries,
@@ -31,6 +33,8 @@ export interface TimeChartProps {
   /** The chart in a sentence or two; the canvas is described by it. */
   summary: string;
   series: readonly ChartSeries[];
+  /** Many more lines, drawn thin and muted behind `series`, named once in the key. */
+  context?: ChartContext;
   marks?: readonly ChartMarks[];
   thresholds?: readonly ChartThreshold[];
   boundaries?: readonly ChartBoundary[];
@@ -38,6 +42,8 @@ export interface TimeChartProps {
   /** The time span drawn (epoch ms); by default, the data's own. */
   xMin?: number;
   xMax?: number;
+  /** The lowest value drawn, for values that cannot go under it (a share of people: 0). */
+  yMin?: number;
   /** A value as people read it ("3.4%"): y ticks, tooltips and the table. */
   formatValue?: (y: number) => string;
   /** The app's type, or the projector's (its body size, thicker lines, bigger marks). */
@@ -90,6 +96,8 @@ function readLook(el: HTMLElement): Look {
 export function TimeChart(props: TimeChartProps) {
   const series = useSame(props.series);
   const marks = useSame(props.marks ?? NONE);
+  const crowd = useSame(props.context?.series ?? NONE);
+  const crowdLabel = props.context?.label ?? '';
   const { title, summary, size = 'app', showSummary = true, testId } = props;
   const thresholds = props.thresholds ?? NONE;
   const boundaries = props.boundaries ?? NONE;
@@ -113,7 +121,9 @@ export function TimeChart(props: TimeChartProps) {
   format.current = props.formatValue ?? String;
   const formatValue = useMemo(() => (y: number) => format.current(y), []);
 
-  const all = series.flatMap((s) => (s.points.length > 0 ? [s.points[0]!.x, s.points.at(-1)!.x] : []));
+  const all = [...series, ...crowd].flatMap((s) =>
+    s.points.length > 0 ? [s.points[0]!.x, s.points.at(-1)!.x] : [],
+  );
   const xMin = props.xMin ?? (all.length > 0 ? Math.min(...all) : Date.now() - 3_600_000);
   const xMax = props.xMax ?? (all.length > 0 ? Math.max(...all) : Date.now());
   // Times within one day read as clock times; across days, or off the span's day (a hold that
@@ -121,16 +131,36 @@ export function TimeChart(props: TimeChartProps) {
   const withDate = spansDays(xMin, xMax);
   const formatTime = (x: number) => pointTime(x, withDate || spansDays(x, xMin));
 
-  const data = useMemo(() => (look ? buildData(series, marks, look) : null), [series, marks, look]);
+  // The named lines and the context lines share one point budget.
+  const seriesCount = series.length + crowd.length;
+  const paths = useMemo(
+    () =>
+      contextPaths(
+        crowd.map((s) => s.points),
+        xMin,
+        xMax,
+        samplesPerLine(seriesCount),
+      ),
+    [crowd, xMin, xMax, seriesCount],
+  );
+  // A new context is new data too: the chart is updated (and so redrawn) whenever either changes.
+  const data = useMemo(
+    () => (look ? { ...buildData(series, marks, look), paths } : null),
+    [series, marks, look, paths],
+  );
   // Lines, spans and the span drawn are small: compared by content, so a caller's fresh arrays
   // with the same content leave the chart alone.
-  const seriesCount = series.length;
-  const linesKey = JSON.stringify([thresholds, boundaries, ranges, xMin, xMax, seriesCount]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: linesKey stands for thresholds, boundaries, ranges and the span
+  const extra = crowd.length > 0 ? { min: paths.min, max: paths.max } : undefined;
+  const yMin = props.yMin;
+  const linesKey = JSON.stringify([thresholds, boundaries, ranges, xMin, xMax, yMin, seriesCount, extra]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: linesKey stands for thresholds, boundaries, ranges, the span and the context's values
   const options = useMemo(
     () =>
       look
-        ? buildOptions({ thresholds, boundaries, ranges, xMin, xMax, formatValue, seriesCount }, look)
+        ? buildOptions(
+            { thresholds, boundaries, ranges, xMin, xMax, yMin, formatValue, seriesCount, extra },
+            look,
+          )
         : null,
     [linesKey, look, formatValue],
   );
@@ -139,7 +169,7 @@ export function TimeChart(props: TimeChartProps) {
   // how long the last data update took from render to drawn pixels.
   const counts = useRef({ points: 0, marked: 0, since: 0 });
   const drawnData = useRef<typeof data>(null);
-  counts.current.points = series.reduce((n, s) => n + s.points.length, 0);
+  counts.current.points = [...series, ...crowd].reduce((n, s) => n + s.points.length, 0);
   counts.current.marked = marks.reduce((n, m) => n + m.points.length, 0);
   if (data !== drawnData.current) {
     drawnData.current = data;
@@ -163,6 +193,11 @@ export function TimeChart(props: TimeChartProps) {
     }),
     [],
   );
+  // The context plugin reads what was last handed to the chart, so it draws what the datasets do.
+  const drawn = useRef<{ paths: typeof paths; look: { color: string; width: number } } | null>(null);
+  drawn.current =
+    data && look ? { paths: data.paths, look: { color: look.palette.context, width: scale(look) } } : null;
+  const context = useMemo(() => contextPlugin(() => drawn.current), []);
 
   const summaryId = `${id}-summary`;
   const tablesId = `${id}-tables`;
@@ -171,6 +206,7 @@ export function TimeChart(props: TimeChartProps) {
       {look ? (
         <Legend
           series={series}
+          context={crowd.length > 0 ? { label: crowdLabel, count: crowd.length } : null}
           marks={marks}
           thresholds={thresholds}
           ranges={ranges}
@@ -184,7 +220,7 @@ export function TimeChart(props: TimeChartProps) {
             type="line"
             data={data}
             options={options}
-            plugins={[reporter]}
+            plugins={[context, reporter]}
             updateMode="none"
             role="img"
             aria-label={title}
@@ -213,7 +249,7 @@ export function TimeChart(props: TimeChartProps) {
         {open || printing ? (
           <ChartTable
             title={title}
-            series={series}
+            series={crowd.length > 0 ? [...series, ...crowd] : series}
             marks={marks}
             thresholds={thresholds}
             boundaries={boundaries}

@@ -1,7 +1,9 @@
 // The one chart wrapper: import from here.
+export { DISTINCT_LOOKS } from './palette';
 export { TimeChart, type TimeChartProps } from './TimeChart';
 export type {
   ChartBoundary,
+  ChartContext,
   ChartMarks,
   ChartRange,
   ChartSeries,

@@ -20,7 +20,8 @@ export interface Look {
   fontFamily: string;
 }
 
-const scale = (look: Look) => (look.fontPx >= 40 ? 2.4 : 1);
+/** Line widths and mark sizes grow with the type: the projector's are 2.4 times the app's. */
+export const scale = (look: Look) => (look.fontPx >= 40 ? 2.4 : 1);
 
 export function buildData(
   series: readonly ChartSeries[],
@@ -72,8 +73,12 @@ export interface Lines {
   xMin: number;
   xMax: number;
   formatValue: (y: number) => string;
-  /** How many lines the chart draws: they share the point budget. */
+  /** How many lines the chart draws, context lines too: they share the point budget. */
   seriesCount: number;
+  /** The lowest value the y axis shows, for values that cannot go under it (a share of people: 0). */
+  yMin?: number;
+  /** The values of the lines drawn outside Chart.js (context.ts), which its y axis must show. */
+  extra?: { min: number; max: number };
 }
 
 /**
@@ -162,6 +167,7 @@ export function buildOptions(lines: Lines, look: Look): ChartOptions<'line'> {
   // Filled by the x axis each layout, read by its tick callback: the labels depend on the step.
   let labels: (string | string[])[] = [];
   const values = lines.thresholds.map((t) => t.value);
+  if (lines.extra && lines.extra.min <= lines.extra.max) values.push(lines.extra.min, lines.extra.max);
   return {
     // Also the registered defaults (register.ts); spelled out so this object says what it does.
     animation: false,
@@ -196,6 +202,7 @@ export function buildOptions(lines: Lines, look: Look): ChartOptions<'line'> {
       y: {
         type: 'linear',
         grace: '8%',
+        ...(lines.yMin !== undefined ? { min: lines.yMin } : {}),
         ...(values.length > 0
           ? { suggestedMin: Math.min(...values), suggestedMax: Math.max(...values) }
           : {}),

@@ -14,6 +14,7 @@ export const PALETTE_VARS = {
   threshold: '--chart-threshold',
   mark: '--chart-mark',
   boundary: '--chart-boundary',
+  context: '--chart-context',
   band: '--chart-band',
   range: '--chart-range',
 } as const;
@@ -34,6 +35,7 @@ export const GRAPHIC_KEYS: readonly PaletteKey[] = [
   'threshold',
   'mark',
   'boundary',
+  'context',
 ];
 /**
  * Decoration only: grid lines, and the translucent fills that shade the side of a threshold that
@@ -46,6 +48,9 @@ export const SERIES_KEYS = ['series1', 'series2', 'series3'] as const;
 
 /** Each series has its own dash, so two lines differ by more than colour. */
 const SERIES_DASH: readonly (readonly number[])[] = [[], [8, 4], [2, 3]];
+
+/** How many lines a chart can tell apart by colour and dash; past it, callers name the few that matter and draw the rest as context. */
+export const DISTINCT_LOOKS = SERIES_KEYS.length * SERIES_DASH.length;
 
 /**
  * The colour and dash of the i-th series. The dash steps on every third series, so up to nine

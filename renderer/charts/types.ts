@@ -15,6 +15,17 @@ export interface ChartSeries {
   points: readonly XY[];
 }
 
+/**
+ * Many lines drawn thin, in one muted colour, behind the named ones: the rest of a crowd, for
+ * comparison (a hundred cohorts behind the few that lag). The key names them once; the table
+ * lists each.
+ */
+export interface ChartContext {
+  /** Their one entry in the key: "91 other cohorts". */
+  label: string;
+  series: readonly ChartSeries[];
+}
+
 /** Points of a series drawn larger and in another shape and colour: breaches, incidents. */
 export interface ChartMarks {
   id: string;

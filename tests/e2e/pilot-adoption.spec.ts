@@ -10,6 +10,16 @@ import { openBoard } from './projector-kit';
 // closed and re-tested turning the scorecard's pilot check green in the main page and on the
 // projector.
 
+// The page's DOM, as far as the twelve-cohort test reads it (this folder is typed for Node).
+interface Canvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): {
+    getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+  };
+}
+declare function getComputedStyle(el: unknown): { getPropertyValue(name: string): string };
+
 const file = (name: string, text: string) => ({
   name,
   mimeType: 'text/csv',
@@ -29,10 +39,10 @@ const COHORTS: [name: string, size: number, final: number][] = [
   ['Team leads', 20, 0.5],
 ];
 
-function usageCsv(): string {
+function usageCsv(cohorts = COHORTS, days = 60): string {
   const rows = ['cohort,date,active_users,first_task'];
-  for (let n = 0; n < 60; n++) {
-    for (const [name, size, final] of COHORTS) {
+  for (let n = 0; n < days; n++) {
+    for (const [name, size, final] of cohorts) {
       const active = Math.round(size * Math.min(final, (final * (n + 1)) / 30));
       rows.push(`"${name}",${day(n)},${active},${n < 5 ? 1 : 0}`);
     }
@@ -98,6 +108,68 @@ test('a usage export for six cohorts over sixty days: the target, the cohorts, t
 
   const wb = JSON.parse(await readFile(host.samplePath, 'utf8'));
   expect(wb.adoption.usage).toHaveLength(360);
+});
+
+/** Six more cohorts, all climbing well ahead of the target but one. */
+const MORE: [name: string, size: number, final: number][] = [
+  ['Warehouse, Rotterdam', 40, 0.9],
+  ['Payroll', 6, 0.84],
+  ['Legal review', 9, 0.78],
+  ['Partner desk', 16, 0.82],
+  ['Night shift, Leeds', 30, 0.45],
+  ['Procurement', 11, 0.8],
+];
+
+test('twelve cohorts: the lagging ones keep a coloured line, the rest are drawn grey behind them, the table lists all', async ({
+  page,
+  host,
+}) => {
+  // Eight cohorts added by hand, each saved, then one import.
+  test.setTimeout(90_000);
+  await page.goto(`${host.url}#/adoption`);
+  const imports = page.getByTestId('usage-import');
+  await imports.getByTestId('import-take-back').click();
+  await imports.getByTestId('import-take-back-confirm').click();
+  await expect(page.getByTestId('adoption-chart-empty')).toBeVisible();
+  const added = [...COHORTS.slice(4), ...MORE];
+  for (const [name, size] of added) await addCohort(page, name, size);
+  await waitSaved(page, SAMPLE_REV + 1 + added.length);
+  const all = [...COHORTS, ...MORE];
+  await importCsv(page, 'usage', 'twelve-cohorts.csv', usageCsv(all, 20));
+  await page.getByTestId('import-to-preview').click();
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('import-close').click();
+
+  const chart = page.getByTestId('adoption-chart');
+  const legend = chart.getByTestId('chart-legend');
+  // Day 19 of 30: the trajectory expects 44%; these three are 12 or more points under it.
+  const lagging = ['Support EMEA', 'Team leads', 'Night shift, Leeds'];
+  for (const name of lagging) await expect(legend).toContainText(name);
+  await expect(legend.getByTestId('chart-legend-context')).toHaveText('9 other cohorts');
+  await expect(legend).not.toContainText('Payroll');
+  await expect(chart.getByTestId('chart-summary')).toContainText(
+    'the 3 lagging most in colour (Support EMEA, Team leads, Night shift, Leeds), the other 9 thin and grey',
+  );
+  // Every day of every cohort is drawn, and the grey lines are on the canvas.
+  await expect(chart).toHaveAttribute('data-points', String(all.length * 20));
+  const grey = await chart.locator('canvas').evaluate((el) => {
+    const canvas = el as unknown as Canvas;
+    const hex = getComputedStyle(canvas).getPropertyValue('--chart-context').trim();
+    const want = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const d =
+        Math.abs(data[i]! - want[0]!) + Math.abs(data[i + 1]! - want[1]!) + Math.abs(data[i + 2]! - want[2]!);
+      if (d < 24 && data[i + 3]! > 200) n++;
+    }
+    return n;
+  });
+  expect(grey).toBeGreaterThan(200);
+  await chart.getByTestId('chart-table-toggle').click();
+  const heads = chart.getByTestId('chart-table').locator('thead th');
+  for (const [name] of all) await expect(heads.filter({ hasText: name })).toHaveCount(1);
+  await expectNoViolations(page, 'adoption, twelve cohorts with the table open');
 });
 
 test('a usage export with a bad date, a negative count, too many active and an unknown cohort imports nothing', async ({
