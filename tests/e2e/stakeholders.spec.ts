@@ -95,9 +95,11 @@ test('import 200 people, close the coverage gaps, see the champions check move e
   await expect(page.getByTestId('coverage-summary')).toHaveText('All 11 major groups are covered.');
   await expect(mainCheck.getByTestId('check-summary')).toContainText('All 11 major groups have a sponsor');
   await expect(pjCheck).toHaveAttribute('data-status', 'green');
-  const saved = JSON.parse(await readFile(path, 'utf8')).stakeholders.groups;
-  expect(saved[1].champions).toEqual(['Person 002']);
-  expect(saved[3].commsOwner).toBe('Person 004');
+  // Every window shows a change as soon as it is pushed; the file holds it once the durable write
+  // that follows lands (renamed into place whole, so a read never sees half of it).
+  const saved = async () => JSON.parse(await readFile(path, 'utf8')).stakeholders.groups;
+  await expect.poll(async () => (await saved())[3].commsOwner).toBe('Person 004');
+  expect((await saved())[1].champions).toEqual(['Person 002']);
 });
 
 test('a group dragged with the mouse, then with the keyboard, is where it was put after a reload', async ({
