@@ -170,6 +170,19 @@ test('twelve cohorts: the lagging ones keep a coloured line, the rest are drawn 
   const heads = chart.getByTestId('chart-table').locator('thead th');
   for (const [name] of all) await expect(heads.filter({ hasText: name })).toHaveCount(1);
   await expectNoViolations(page, 'adoption, twelve cohorts with the table open');
+
+  // With no cohort lagging, every line is context, and the key says so.
+  await imports.getByTestId('import-take-back').click();
+  await imports.getByTestId('import-take-back-confirm').click();
+  const onTrack = all.map(([name, size]): [string, number, number] => [name, size, 0.95]);
+  // The same columns as the last usage export: the dialog remembers them and goes to the preview.
+  await page.getByTestId('import-usage').click();
+  await page.getByTestId('import-file').setInputFiles(file('all-on-track.csv', usageCsv(onTrack, 20)));
+  await expect(page.getByTestId('import-dialog')).toHaveAttribute('data-step', 'preview');
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('import-close').click();
+  await expect(legend.getByTestId('chart-legend-context')).toHaveText('12 cohorts, none lagging');
+  await expect(chart.getByTestId('chart-summary')).toContainText('none lagging, all drawn thin and grey');
 });
 
 test('a usage export with a bad date, a negative count, too many active and an unknown cohort imports nothing', async ({

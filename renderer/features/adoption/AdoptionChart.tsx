@@ -73,7 +73,13 @@ export function AdoptionChart({ cohorts, usage }: { cohorts: readonly Cohort[]; 
       series={named}
       context={
         others.length > 0
-          ? { label: `${others.length} other cohort${others.length === 1 ? '' : 's'}`, series: others }
+          ? {
+              label:
+                named.length === 0
+                  ? `${others.length} cohorts, none lagging`
+                  : `${others.length} other cohort${others.length === 1 ? '' : 's'}`,
+              series: others,
+            }
           : undefined
       }
       thresholds={targets}
