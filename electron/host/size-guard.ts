@@ -3,6 +3,7 @@ import { formatBytes } from '../../shared/domain/format';
 import { MAX_WORKBOOK_BYTES } from '../../shared/domain/limits';
 import type { Patch } from '../../shared/domain/patches';
 import { HostError } from './errors';
+import { isRecord, LONG_LIST } from './workbook-text';
 
 // The host never acknowledges a change into a file it would refuse to open. Serializing a large
 // workbook on every edit just to measure it would double the cost of a change, so each change is
@@ -59,8 +60,22 @@ function jsonBytes(value: unknown, depth: number): number {
   return Buffer.byteLength(text) + lines * 2 * (depth + 1) + 64;
 }
 
-function patchBytes(patch: Patch): number {
+/**
+ * An upper bound on what appending `items` to a list at `depth` adds. Past LONG_LIST records the
+ * file writes the list a record a line (workbook-text.ts): compact JSON, indented, with a comma
+ * and a newline. Pretty-printing 100,000 imported records only to count them built a 19 MB
+ * string and cost more than the rest of the check.
+ */
+function appendBytes(items: unknown, depth: number): number {
+  if (!Array.isArray(items) || items.length < LONG_LIST || !items.every(isRecord))
+    return jsonBytes(items, depth);
+  return Buffer.byteLength(JSON.stringify(items)) + items.length * (2 * depth + 2) + 64;
+}
+
+/** What `patch` adds to the file, from above (exported for its test). */
+export function patchBytes(patch: Patch): number {
   if (patch.op === 'remove') return 0;
   // An append's items sit one level deeper than its path, like an added item's.
-  return jsonBytes(patch.value, patch.path.length + (patch.op === 'append' ? 1 : 0));
+  if (patch.op === 'append') return appendBytes(patch.value, patch.path.length + 1);
+  return jsonBytes(patch.value, patch.path.length);
 }

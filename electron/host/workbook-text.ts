@@ -10,7 +10,7 @@
 // in pieces, only the few with such a character are two-byte.
 
 /** A list this long, of records only, is written one record a line. */
-const LONG_LIST = 64;
+export const LONG_LIST = 64;
 /** Lines of a long list are joined in groups this size: few strings, each one-byte if it can be. */
 const GROUP = 256;
 
@@ -25,7 +25,7 @@ export function workbookBytes(file: unknown): Buffer {
   return out;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
