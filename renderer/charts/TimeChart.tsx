@@ -3,7 +3,7 @@ import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { useAppStore } from '../store/app-store';
 import { ChartTable } from './ChartTable';
-import { contextPaths, contextPlugin } from './context';
+import { type ContextState, contextPaths, contextPlugin } from './context';
 import { Legend } from './Legend';
 import { buildData, buildOptions, type Look, samplesPerLine, scale } from './options';
 import { readPalette } from './read-palette';
@@ -194,10 +194,35 @@ export function TimeChart(props: TimeChartProps) {
     [],
   );
   // The context plugin reads what was last handed to the chart, so it draws what the datasets do.
-  const drawn = useRef<{ paths: typeof paths; look: { color: string; width: number } } | null>(null);
+  const drawn = useRef<ContextState | null>(null);
   drawn.current =
-    data && look ? { paths: data.paths, look: { color: look.palette.context, width: scale(look) } } : null;
-  const context = useMemo(() => contextPlugin(() => drawn.current), []);
+    data && look
+      ? {
+          paths: data.paths,
+          labels: crowd.map((c) => c.label),
+          look: {
+            color: look.palette.context,
+            width: scale(look),
+            highlight: look.palette.text,
+            background: look.palette.bg,
+            font: `${look.fontPx}px ${look.fontFamily}`,
+          },
+        }
+      : null;
+  // The grey line under the mouse, named on the element too (what tests and tools read).
+  const context = useMemo(
+    () =>
+      contextPlugin(
+        () => drawn.current,
+        (label) => {
+          const el = figure.current;
+          if (!el) return;
+          if (label === null) delete el.dataset.hovered;
+          else el.dataset.hovered = label;
+        },
+      ),
+    [],
+  );
 
   const summaryId = `${id}-summary`;
   const tablesId = `${id}-tables`;

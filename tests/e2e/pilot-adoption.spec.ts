@@ -166,6 +166,39 @@ test('twelve cohorts: the lagging ones keep a coloured line, the rest are drawn 
     return n;
   });
   expect(grey).toBeGreaterThan(200);
+  // The mouse on a grey line names its cohort (one of the nine drawn grey); off the plot, none.
+  const canvas = chart.locator('canvas');
+  const spot = await canvas.evaluate((el) => {
+    const c = el as unknown as Canvas;
+    const hex = getComputedStyle(c).getPropertyValue('--chart-context').trim();
+    const want = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    const grey = (x: number, y: number) => {
+      const i = (y * c.width + x) * 4;
+      return (
+        Math.abs(data[i]! - want[0]!) +
+          Math.abs(data[i + 1]! - want[1]!) +
+          Math.abs(data[i + 2]! - want[2]!) <
+        24
+      );
+    };
+    // In the middle of the plot, on a run of grey (a line, not the edge of a letter).
+    for (let x = Math.floor(c.width / 2); x < c.width - 40; x++) {
+      for (let y = 10; y < c.height - 30; y++) if (grey(x, y) && grey(x + 1, y)) return { x, y, w: c.width };
+    }
+    return null;
+  });
+  expect(spot).not.toBeNull();
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  const k = box.width / spot!.w;
+  await page.mouse.move(box.x + spot!.x * k, box.y + spot!.y * k);
+  const greyNames = all.map(([name]) => name).filter((name) => !lagging.includes(name));
+  await expect
+    .poll(async () => greyNames.includes((await chart.getAttribute('data-hovered')) ?? ''))
+    .toBe(true);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height + 60);
+  await expect(chart).not.toHaveAttribute('data-hovered');
   await chart.getByTestId('chart-table-toggle').click();
   const heads = chart.getByTestId('chart-table').locator('thead th');
   for (const [name] of all) await expect(heads.filter({ hasText: name })).toHaveCount(1);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contextPaths } from '../../../renderer/charts/context';
+import { contextPaths, nearestLine } from '../../../renderer/charts/context';
 import { lttb, within } from '../../../renderer/charts/thin';
 import type { XY } from '../../../renderer/charts/types';
 
@@ -82,5 +82,35 @@ describe('context paths', () => {
     expect(paths.lines[1]).toHaveLength(3);
     expect(paths.min).toBe(-3);
     expect(paths.max).toBe(120);
+  });
+});
+
+describe('the grey line under the mouse', () => {
+  const same = (v: number) => v;
+  const lines = [
+    line([0, 0, 0, 0]),
+    line([5, 5, 5, 5]),
+    [
+      { x: 0, y: 40 },
+      { x: 30, y: 40 },
+    ],
+  ];
+
+  it('is the one passing nearest the pointer, within reach', () => {
+    expect(nearestLine(lines, 1.5, 1, same, same, 6)).toBe(0);
+    expect(nearestLine(lines, 1.5, 4, same, same, 6)).toBe(1);
+    expect(nearestLine(lines, 2, 20, same, same, 6)).toBe(-1);
+  });
+
+  it('is found between its points, not only at them', () => {
+    // Halfway along a 30-pixel segment, 2 pixels off it, 15 from either end.
+    expect(nearestLine(lines, 15, 42, same, same, 6)).toBe(2);
+  });
+
+  it('is measured in pixels, through the scales', () => {
+    // Ten pixels a unit: the pointer is in pixels, 3 off the line (within reach), then 8.
+    const ten = (v: number) => v * 10;
+    expect(nearestLine([line([0, 0])], 5, 3, ten, ten, 6)).toBe(0);
+    expect(nearestLine([line([0, 0])], 5, 8, ten, ten, 6)).toBe(-1);
   });
 });
