@@ -98,6 +98,8 @@ export function TimeChart(props: TimeChartProps) {
   const marks = useSame(props.marks ?? NONE);
   const crowd = useSame(props.context?.series ?? NONE);
   const crowdLabel = props.context?.label ?? '';
+  // Every line, named and context: the span, the point count and the table cover them all.
+  const everyLine = useMemo(() => (crowd.length > 0 ? [...series, ...crowd] : series), [series, crowd]);
   const { title, summary, size = 'app', showSummary = true, testId } = props;
   const thresholds = props.thresholds ?? NONE;
   const boundaries = props.boundaries ?? NONE;
@@ -121,9 +123,7 @@ export function TimeChart(props: TimeChartProps) {
   format.current = props.formatValue ?? String;
   const formatValue = useMemo(() => (y: number) => format.current(y), []);
 
-  const all = [...series, ...crowd].flatMap((s) =>
-    s.points.length > 0 ? [s.points[0]!.x, s.points.at(-1)!.x] : [],
-  );
+  const all = everyLine.flatMap((s) => (s.points.length > 0 ? [s.points[0]!.x, s.points.at(-1)!.x] : []));
   const xMin = props.xMin ?? (all.length > 0 ? Math.min(...all) : Date.now() - 3_600_000);
   const xMax = props.xMax ?? (all.length > 0 ? Math.max(...all) : Date.now());
   // Times within one day read as clock times; across days, or off the span's day (a hold that
@@ -169,7 +169,7 @@ export function TimeChart(props: TimeChartProps) {
   // how long the last data update took from render to drawn pixels.
   const counts = useRef({ points: 0, marked: 0, since: 0 });
   const drawnData = useRef<typeof data>(null);
-  counts.current.points = [...series, ...crowd].reduce((n, s) => n + s.points.length, 0);
+  counts.current.points = everyLine.reduce((n, s) => n + s.points.length, 0);
   counts.current.marked = marks.reduce((n, m) => n + m.points.length, 0);
   if (data !== drawnData.current) {
     drawnData.current = data;
@@ -274,7 +274,7 @@ export function TimeChart(props: TimeChartProps) {
         {open || printing ? (
           <ChartTable
             title={title}
-            series={crowd.length > 0 ? [...series, ...crowd] : series}
+            series={everyLine}
             marks={marks}
             thresholds={thresholds}
             boundaries={boundaries}

@@ -71,15 +71,19 @@ export function nearestLine(
   let best = -1;
   let bestD2 = reach * reach;
   lines.forEach((line, index) => {
+    // Each point turned into pixels once: this runs on every mouse move over the plot.
+    let ax = 0;
+    let ay = 0;
     for (let i = 0; i < line.length; i++) {
-      const ax = toX(line[i]!.x);
-      const ay = toY(line[i]!.y);
-      const next = line[i + 1] ?? line[i]!;
-      const d2 = segmentDistance2(px, py, ax, ay, toX(next.x), toY(next.y));
+      const bx = toX(line[i]!.x);
+      const by = toY(line[i]!.y);
+      const d2 = i === 0 ? (bx - px) ** 2 + (by - py) ** 2 : segmentDistance2(px, py, ax, ay, bx, by);
       if (d2 <= bestD2) {
         bestD2 = d2;
         best = index;
       }
+      ax = bx;
+      ay = by;
     }
   });
   return best;

@@ -152,42 +152,30 @@ test('twelve cohorts: the lagging ones keep a coloured line, the rest are drawn 
   );
   // Every day of every cohort is drawn, and the grey lines are on the canvas.
   await expect(chart).toHaveAttribute('data-points', String(all.length * 20));
-  const grey = await chart.locator('canvas').evaluate((el) => {
-    const canvas = el as unknown as Canvas;
-    const hex = getComputedStyle(canvas).getPropertyValue('--chart-context').trim();
-    const want = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const d =
-        Math.abs(data[i]! - want[0]!) + Math.abs(data[i + 1]! - want[1]!) + Math.abs(data[i + 2]! - want[2]!);
-      if (d < 24 && data[i + 3]! > 200) n++;
-    }
-    return n;
-  });
-  expect(grey).toBeGreaterThan(200);
-  // The mouse on a grey line names its cohort (one of the nine drawn grey); off the plot, none.
+  // Pixels in the context colour, counted, and one on a run of them in the middle of the plot
+  // (a line, not the edge of a letter) for the mouse to rest on.
   const canvas = chart.locator('canvas');
-  const spot = await canvas.evaluate((el) => {
+  const { grey, spot } = await canvas.evaluate((el) => {
     const c = el as unknown as Canvas;
     const hex = getComputedStyle(c).getPropertyValue('--chart-context').trim();
     const want = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
     const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
-    const grey = (x: number, y: number) => {
-      const i = (y * c.width + x) * 4;
-      return (
-        Math.abs(data[i]! - want[0]!) +
-          Math.abs(data[i + 1]! - want[1]!) +
-          Math.abs(data[i + 2]! - want[2]!) <
-        24
-      );
-    };
-    // In the middle of the plot, on a run of grey (a line, not the edge of a letter).
+    const isGrey = (i: number) =>
+      data[i + 3]! > 200 &&
+      Math.abs(data[i]! - want[0]!) + Math.abs(data[i + 1]! - want[1]!) + Math.abs(data[i + 2]! - want[2]!) <
+        24;
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) if (isGrey(i)) count++;
+    const at = (x: number, y: number) => (y * c.width + x) * 4;
     for (let x = Math.floor(c.width / 2); x < c.width - 40; x++) {
-      for (let y = 10; y < c.height - 30; y++) if (grey(x, y) && grey(x + 1, y)) return { x, y, w: c.width };
+      for (let y = 10; y < c.height - 30; y++) {
+        if (isGrey(at(x, y)) && isGrey(at(x + 1, y))) return { grey: count, spot: { x, y, w: c.width } };
+      }
     }
-    return null;
+    return { grey: count, spot: null };
   });
+  expect(grey).toBeGreaterThan(200);
+  // The mouse on a grey line names its cohort (one of the nine drawn grey); off the plot, none.
   expect(spot).not.toBeNull();
   await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
