@@ -4,10 +4,11 @@
 // field its own line: 19 MB where this writes 12, the same JSON to any reader, and a record a
 // line is what a person scrolling or diffing the file wants anyway.
 //
-// The text is encoded in pieces (a long list's lines in groups of 256) straight into one buffer.
-// V8 makes a whole string two-byte as soon as one character in it is (an accented name, a
-// dash), and encoding one 18 MB two-byte string to UTF-8 took most of a second on a busy host;
-// in pieces, only the few with such a character are two-byte.
+// The text is encoded in pieces (a long list's lines in groups of 256), each group as soon as it
+// is made. V8 makes a whole string two-byte as soon as one character in it is (an accented
+// name, a dash), and encoding one 18 MB two-byte string to UTF-8 took most of a second on a busy
+// host; in pieces, only the few with such a character are two-byte. Encoded at once, a group's
+// string dies young: holding all of them until the end had the collector copy 18 MB of strings.
 
 /** A list this long, of records only, is written one record a line. */
 export const LONG_LIST = 64;
@@ -15,28 +16,24 @@ export const LONG_LIST = 64;
 const GROUP = 256;
 
 export function workbookBytes(file: unknown): Buffer {
-  const parts: string[] = [];
+  const parts: (string | Buffer)[] = [];
   write(file, '', parts);
   parts.push('\n');
-  const sizes = parts.map((s) => Buffer.byteLength(s, 'utf8'));
-  const out = Buffer.allocUnsafe(sizes.reduce((a, b) => a + b, 0));
-  let at = 0;
-  for (let i = 0; i < parts.length; i++) at += out.write(parts[i]!, at, sizes[i]!, 'utf8');
-  return out;
+  return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function write(value: unknown, indent: string, out: string[]): void {
+function write(value: unknown, indent: string, out: (string | Buffer)[]): void {
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length >= LONG_LIST && value.every(isRecord)) {
       const between = `,\n${inner}`;
       for (let g = 0; g < value.length; g += GROUP) {
         const lines = value.slice(g, g + GROUP).map((item) => JSON.stringify(item));
-        out.push(`${g === 0 ? `[\n${inner}` : between}${lines.join(between)}`);
+        out.push(Buffer.from(`${g === 0 ? `[\n${inner}` : between}${lines.join(between)}`, 'utf8'));
       }
       out.push(`\n${indent}]`);
     } else out.push(pretty(value, indent));

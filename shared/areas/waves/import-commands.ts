@@ -4,8 +4,9 @@ import { DomainError } from '../../domain/errors';
 import { appendPatch, type Patch } from '../../domain/patches';
 import {
   FUTURE_SKEW_MS,
+  isoText,
+  ReadingSlots,
   readingIndex,
-  readingKey,
   utcText,
   waveFor,
   waveLife,
@@ -91,7 +92,7 @@ export const importReadings: AreaCommand<typeof ReadingsImportSchema> = areaComm
     const lives = section.waves.map(waveLife).filter((l) => l !== null);
     const existing = readingIndex(section.readings);
     const ids = new Set(section.readings.map((r) => r.id));
-    const seen = new Map<string, number>();
+    const seen = new ReadingSlots<number>();
     const now = Date.parse(ctx.at);
     const issues: { path: string; message: string }[] = [];
     const readings: Reading[] = [];
@@ -116,20 +117,19 @@ export const importReadings: AreaCommand<typeof ReadingsImportSchema> = areaComm
         bad(placed.reason);
         continue;
       }
-      const key = readingKey(metric.id, placed.wave.id, at);
-      const twin = existing.get(key);
+      const twin = existing.get(metric.id, placed.wave.id, at);
       if (twin) {
         bad(
           `${metric.name} already has a reading at ${utcText(at)} in ${placed.wave.name} (${twin.value}, by ${twin.by})`,
         );
         continue;
       }
-      const first = seen.get(key);
+      const first = seen.get(metric.id, placed.wave.id, at);
       if (first !== undefined) {
         bad(`row ${first} already gives ${metric.name} at ${utcText(at)} in ${placed.wave.name}`);
         continue;
       }
-      seen.set(key, r.row);
+      seen.set(metric.id, placed.wave.id, at, r.row);
       const id = `${cmd.id}-${i.toString(36)}`;
       if (ids.has(id)) {
         throw new DomainError(
@@ -142,7 +142,7 @@ export const importReadings: AreaCommand<typeof ReadingsImportSchema> = areaComm
         id,
         waveId: placed.wave.id,
         metricId: metric.id,
-        at: new Date(at).toISOString(),
+        at: isoText(r.at, at),
         value: r.value,
         source: cmd.source.trim() || metric.source,
         by: ctx.who.name,

@@ -6,8 +6,8 @@ import { matcher } from '../match';
 import type { ImportKind, MatchChoice } from '../types';
 import {
   FUTURE_SKEW_MS,
+  ReadingSlots,
   readingIndex,
-  readingKey,
   utcText,
   type WaveLife,
   waveFor,
@@ -28,7 +28,7 @@ export interface ReadingsContext {
   waves: readonly Wave[];
   lives: WaveLife[];
   metrics: readonly Metric[];
-  existing: Map<string, Reading>;
+  existing: ReadingSlots<Reading>;
   now: number;
 }
 
@@ -90,7 +90,7 @@ export const readingsKind: ImportKind<ReadingsSlice, ReadingsContext, ReadingIte
   checker(ctx, mapping) {
     const match = matcher(this.match!, ctx, mapping);
     const metricNames = new Map(ctx.metrics.map((m) => [m.id, m.name]));
-    const seen = new Map<string, number>();
+    const seen = new ReadingSlots<number>();
     const taken = new Set(ctx.metrics.map((m) => m.name.trim().toLowerCase()));
     const chosenWave = mapping.options.wave ?? '';
     return {
@@ -124,21 +124,20 @@ export const readingsKind: ImportKind<ReadingsSlice, ReadingsContext, ReadingIte
         const placed = waveFor(ctx.waves, ctx.lives, at, chosenWave);
         if (!placed.ok) return { ok: false, reason: placed.reason };
         const wave = placed.wave;
-        const key = readingKey(choice.id, wave.id, at);
-        const twin = ctx.existing.get(key);
+        const twin = ctx.existing.get(choice.id, wave.id, at);
         if (twin) {
           return {
             ok: false,
             reason: `${metricName} already has a reading at ${when} in ${wave.name} (${twin.value}, by ${twin.by || 'someone'})`,
           };
         }
-        const first = seen.get(key);
+        const first = seen.get(choice.id, wave.id, at);
         if (first !== undefined) {
           if (mapping.repeats === 'keep-first')
             return { ok: 'skip', why: 'repeated in the file (the first was kept)' };
           return { ok: false, reason: `row ${first} already gives ${metricName} at ${when} in ${wave.name}` };
         }
-        seen.set(key, record.row);
+        seen.set(choice.id, wave.id, at, record.row);
         return {
           ok: true,
           item: { row: record.row, metricId: choice.id, waveId: wave.id, at, value },

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Metric, Wave } from '../../../shared/areas/waves/schema';
 import { DELIMITERS, type Delimiter, decodeCsv, parseCsv, sniffDelimiter } from '../../../shared/import/csv';
 import { readingsKind } from '../../../shared/import/kinds/readings';
+import { isoText } from '../../../shared/import/kinds/readings-rules';
 import { blankMapping } from '../../../shared/import/layout';
 import { runImport } from '../../../shared/import/run';
 import type { Layout, Mapping } from '../../../shared/import/types';
+import { isoInstant } from '../../../shared/schema/fields';
 
 // Any CSV written from generated readings, in any supported layout (long, wide, table), with any
 // supported delimiter, with or without a byte-order mark, quoted everywhere or only where it
@@ -213,6 +215,45 @@ describe('CSV round trip', () => {
         expect(run.items.every((r) => r.waveId === 'wave-1')).toBe(true);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('an imported reading’s time, as the workbook writes it', () => {
+  // The host keeps a window's text when it is already toISOString's form and makes it again
+  // otherwise; either way the workbook holds exactly what toISOString gives.
+  const instant = fc.integer({
+    min: Date.parse('0001-01-01T00:00:00Z'),
+    max: Date.parse('9998-12-31T23:59:59Z'),
+  });
+  const forms = (ms: number): string[] => {
+    const iso = new Date(ms).toISOString();
+    const shifted = (minutes: number) => {
+      const local = new Date(ms + minutes * 60_000).toISOString().slice(0, 23);
+      const sign = minutes < 0 ? '-' : '+';
+      const abs = Math.abs(minutes);
+      return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+    };
+    return [
+      iso,
+      iso.replace('Z', '+00:00'),
+      shifted(330),
+      shifted(-240),
+      `${iso.slice(0, 19)}Z`,
+      `${iso.slice(0, 22)}Z`,
+      `${iso.slice(0, 23)}9Z`,
+    ];
+  };
+
+  it('is the canonical text for every form the ISO check accepts', () => {
+    fc.assert(
+      fc.property(instant, (ms) => {
+        for (const text of forms(ms)) {
+          expect(isoInstant.safeParse(text).success).toBe(true);
+          expect(isoText(text, Date.parse(text))).toBe(new Date(Date.parse(text)).toISOString());
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -250,4 +250,15 @@ describe('usage import', () => {
     ).toContain('Row 3: no cohort with id "zz"');
     expect(doc.wb.adoption.usage).toEqual([]);
   });
+
+  it('the same command applied twice (two workbooks) stamps both alike and leaves the first as it was', () => {
+    // The host stamps a command's records in place; once applied they are frozen workbook
+    // records, so applying that command object again must copy them, not write into them.
+    const command = imp('u1', [['c1', 1, 10]]);
+    const first = run(start(), command);
+    const second = run(start(), command);
+    expect(second.wb.adoption.usage).toEqual(first.wb.adoption.usage);
+    expect(second.wb.adoption.usage[0]).not.toBe(first.wb.adoption.usage[0]);
+    expect(Object.isFrozen(first.wb.adoption.usage[0])).toBe(true);
+  });
 });
