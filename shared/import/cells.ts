@@ -1,3 +1,4 @@
+import { isRealDay } from '../schema/fields';
 import { formatOffset, type ZoneClock } from './zones';
 
 // One cell of an export → one typed value, or the reason it is not one, in words a person can
@@ -55,8 +56,6 @@ export interface ParsedTime {
   zoned: boolean;
 }
 
-const DAYS_IN = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /** A time cell → epoch ms. `clock` places times written without an offset. */
 export function parseTime(text: string, clock: ZoneClock): Cell<ParsedTime> {
   const t = text.trim();
@@ -73,8 +72,7 @@ export function parseTime(text: string, clock: ZoneClock): Cell<ParsedTime> {
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (month < 1 || month > 12 || day < 1 || day > (month === 2 && !leap ? 28 : DAYS_IN[month - 1]!)) {
+  if (!isRealDay(year, month, day)) {
     return { ok: false, reason: `${quote(t)} is not a real date` };
   }
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {

@@ -19,11 +19,23 @@ export const optionalText = (label: string, max = 2000) =>
 export const finiteNumber = (label: string) =>
   z.number({ error: `${label} must be a number` }).finite(`${label} must be a finite number`);
 
+const DAYS_IN = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether the day exists in the calendar (month 1–12). */
+export function isRealDay(year: number, month: number, day: number): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && !leap ? 28 : DAYS_IN[month - 1]!);
+}
+
+// Counted, not parsed: Chromium's and Node's Date.parse roll 2026-02-30 over into March.
 export const isoDay = (label: string) =>
   z
     .string({ error: `${label} must be a date` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date like 2026-12-31`)
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), `${label} is not a real calendar date`);
+    .refine(
+      (s) => isRealDay(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))),
+      `${label} is not a real calendar date`,
+    );
 
 export const isoInstant = z.iso.datetime({ offset: true, error: 'Expected an ISO 8601 date-time' });
 
