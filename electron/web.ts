@@ -164,11 +164,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sendJson(ws, { id: frame.id, reply });
   }
 
-  const broadcast = (event: EventName, payload: unknown) => {
+  /** Sends to every open window; resolves once each has the frame handed to its socket. */
+  const broadcast = (event: EventName, payload: unknown): Promise<void> => {
     const text = packToText({ event, payload });
+    const sends: Promise<void>[] = [];
     for (const client of wss.clients) {
-      if (client.readyState === client.OPEN) client.send(text);
+      if (client.readyState !== client.OPEN) continue;
+      // A send that fails (the window went away) is settled too: nothing waits on a closed socket.
+      sends.push(new Promise((resolve) => client.send(text, () => resolve())));
     }
+    return Promise.all(sends).then(() => undefined);
   };
   const unsubscribes = EVENT_NAMES.map((name) =>
     host.on(name, (payload: unknown) => broadcast(name, payload)),

@@ -42,7 +42,11 @@ export interface HostOptions {
 export interface Host {
   api: HostApi;
   /** Push events for every window (main window, projector, web clients). */
-  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /**
+   * A listener that sends the event somewhere slow returns a promise of its delivery: the
+   * workbook file is written once pushes have left (see Session), not while they wait behind it.
+   */
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => unknown): () => void;
   /** Loads settings, then opens the most recent workbook, or the sample on first launch. */
   start(): Promise<void>;
   /**

@@ -71,6 +71,42 @@ describe('workbook host: sessions that persist', () => {
     expect(changes).toHaveLength(1);
   });
 
+  it('writes the file once a push has left for the windows, and goes on without a window that stops reading', async () => {
+    const dataDir = await tempDir();
+    const host = makeHost(dataDir);
+    await host.start();
+    const copy = join(dataDir, 'workbooks', 'crm-migration.rollout.json');
+    const onDisk = async () => (await readJson(copy)).name;
+    const before = await onDisk();
+
+    // A window whose push is still on its way: the file waits for it.
+    let delivered = () => {};
+    const off = host.on(
+      'workbook:changed',
+      () =>
+        new Promise<void>((resolve) => {
+          delivered = resolve;
+        }),
+    );
+    let acked = false;
+    const pending = host.api['workbook:dispatch-command']({ type: 'workbook.rename', name: 'Pushed first' });
+    void pending.then(() => {
+      acked = true;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await onDisk()).toBe(before);
+    expect(acked).toBe(false);
+    delivered();
+    await pending;
+    expect(await onDisk()).toBe('Pushed first');
+    off();
+
+    // A window that never finishes reading holds the write up for a second at most.
+    host.on('workbook:changed', () => new Promise<void>(() => {}));
+    await host.api['workbook:dispatch-command']({ type: 'workbook.rename', name: 'Written anyway' });
+    expect(await onDisk()).toBe('Written anyway');
+  });
+
   it('undo and redo through the API update the file on disk', async () => {
     const host = makeHost(await tempDir());
     await host.start();
