@@ -85,8 +85,12 @@ export function createWebBridge(url: string): AppBridge {
       }
     };
     ws.onmessage = (e) => onMessage(e.data);
-    ws.onclose = () => {
+    ws.onclose = (e) => {
       if (socket !== ws) return;
+      // Why the link closed (1006: dropped with no close frame; 1009: a frame too large), for
+      // whoever reads the console after a "connection lost".
+      if (everOpened)
+        console.warn(`Connection to the host closed (code ${e.code}${e.reason ? `: ${e.reason}` : ''}).`);
       socket = null;
       for (const call of inflight.values()) call.reject(lostError());
       inflight.clear();

@@ -14,17 +14,26 @@ import {
 // A test may start more hosts (a second app, a host with an allowed folder); those are the app too.
 export const test = base.extend<{ host: WebHost; foreignRequests: string[] }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures must destructure their first argument
-  host: async ({}, use) => {
+  host: async ({}, use, testInfo) => {
     const host = await startWebHost();
     await use(host);
+    // A failed test keeps what its host said: a lost connection then has a cause to read.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('host stderr', { body: host.stderr() || '(nothing on stderr)' });
+    }
     const died = host.died();
     await host.stop();
     if (died) throw new Error(died);
   },
   foreignRequests: [
-    async ({ page, host }, use) => {
+    async ({ page, host }, use, testInfo) => {
       HOST_ORIGINS.add(new URL(host.url).origin);
       const foreign: string[] = [];
+      // The page's console and errors, attached only if the test fails (a lost connection,
+      // a render error), so a rare failure can be read instead of guessed at.
+      const said: string[] = [];
+      page.on('console', (m) => said.push(`${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => said.push(`pageerror: ${e.message}`));
       page.on('request', (request) => {
         const url = request.url();
         if (url.startsWith('data:') || url.startsWith('blob:')) return;
@@ -32,6 +41,9 @@ export const test = base.extend<{ host: WebHost; foreignRequests: string[] }>({
         if (!HOST_ORIGINS.has(origin)) foreign.push(url);
       });
       await use(foreign);
+      if (testInfo.status !== testInfo.expectedStatus && said.length > 0) {
+        await testInfo.attach('page console', { body: said.slice(-200).join('\n') });
+      }
       expect(foreign, 'the renderer must not contact anything outside the app').toEqual([]);
     },
     { auto: true },

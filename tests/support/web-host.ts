@@ -15,6 +15,8 @@ export interface WebHost {
   stop(): Promise<void>;
   /** Why the host ended before stop() was called (its exit and the end of its stderr), or null. */
   died(): string | null;
+  /** The end of what the host has said on stderr so far (up to 4000 characters). */
+  stderr(): string;
 }
 
 /** Origins of the hosts this process started: the app's own addresses, for the e2e request guard. */
@@ -87,6 +89,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
       if (!dataDir) await rm(dir, { recursive: true, force: true });
     },
     died: () => died,
+    stderr: () => stderr,
   };
 }
 
